@@ -1,0 +1,1 @@
+namespace AsyncLab; internal static class Placeholder { }
