@@ -1,1 +1,0 @@
-namespace AsyncLab; internal static class Placeholder { }
