@@ -15,6 +15,9 @@ public static class EventLoop
     /// <summary>The managed thread id of the loop running on this thread, or null.</summary>
     public static int? ThreadId => t_loop?.ThreadId;
 
+    /// <summary>The task scheduler of the loop running on this thread, or null: pass it to <c>ContinueWith</c> or <c>StartNew</c> to run work on the loop.</summary>
+    public static TaskScheduler? Scheduler => CurrentLoop?.Scheduler;
+
     /// <summary>Runs <paramref name="main"/> on the loop until it and every <c>async void</c> operation finished.</summary>
     public static void Run(Action main, LoopOptions? options = null)
     {

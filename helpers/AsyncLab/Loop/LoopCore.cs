@@ -44,12 +44,14 @@ internal sealed class LoopCore
 
     internal void Post(SendOrPostCallback callback, object? state)
     {
-        var posted = new PostedCallback(callback, state);
-        Enqueue(new Task(PostedCallback.Invoke, posted), propagateExceptions: true);
+        // A task on the loop's scheduler, so TaskScheduler.Current is the loop inside every callback (as in AsyncContext).
+        new Task(PostedCallback.Invoke, new PostedCallback(callback, state)).Start(Scheduler);
     }
 
-    internal void Enqueue(Task task, bool propagateExceptions)
+    /// <summary>Queues a task; a posted callback's exception stops the loop, a scheduled task's stays in the task.</summary>
+    internal void Enqueue(Task task)
     {
+        var propagateExceptions = task.AsyncState is PostedCallback;
         lock (_gate)
         {
             if (!_closed)

@@ -5,7 +5,7 @@ internal sealed class LoopTaskScheduler(LoopCore loop) : TaskScheduler
 {
     public override int MaximumConcurrencyLevel => 1;
 
-    protected override void QueueTask(Task task) => loop.Enqueue(task, propagateExceptions: false);
+    protected override void QueueTask(Task task) => loop.Enqueue(task);
 
     // Inline only on the loop thread, otherwise the task would run outside the loop.
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
