@@ -1,3 +1,4 @@
+using AsyncLab;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -40,6 +41,47 @@ public sealed class TimelineBrowserTests(ITestOutputHelper output)
         Assert.StartsWith(SampleTimelines.HostileLane[..20], hostileLane);
         await SaveAsync(charts.Nth(0), "timeline-static-svg.png");
         await SaveAsync(charts.Nth(1), "timeline-static-svg-hostile.png");
+    }
+
+    [BrowserFact]
+    public async Task A_traced_event_loop_run_renders_one_bar_per_recorded_segment()
+    {
+        Assert.Null(ChartTestPaths.MissingPrerequisite());
+        var trace = new Trace("Two downloads share the loop thread; one cell blocks it");
+        EventLoop.Run(async () =>
+        {
+            var a = trace.Run("download A", () => Steps(trace, "A", 0));
+            var b = trace.Run("download B", () => Steps(trace, "B", 15));
+            await Task.Delay(70);
+            using (trace.Span("main", "Thread.Sleep(60)", SegmentState.Blocked))
+                Thread.Sleep(60);
+            await Task.WhenAll(a, b);
+        }, new LoopOptions { Trace = trace });
+        var byTask = Timeline.From(trace.Segments, trace.Marks, trace.Title);
+        var byThread = Timeline.From(trace.Segments, trace.Marks, "The same run, one row per thread", LaneMode.ByThread);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 1000, Height = 900 } });
+        await page.SetContentAsync(Page(byTask.ToHtml() + byThread.ToHtml(), pageHasRequireJs: false));
+
+        var charts = page.Locator(".asynclab-timeline");
+        Assert.Equal(byTask.Segments.Count, await charts.Nth(0).Locator("rect.bar").CountAsync());
+        Assert.Equal(byTask.Segments.Count(s => s.State != SegmentState.Waiting), await charts.Nth(1).Locator("rect.bar").CountAsync());
+        await SaveAsync(charts.Nth(0), "timeline-event-loop-by-task.png");
+        await SaveAsync(charts.Nth(1), "timeline-event-loop-by-thread.png");
+        output.WriteLine(byTask.ToText());
+    }
+
+    private static async Task Steps(Trace trace, string name, int offsetMs)
+    {
+        await Task.Delay(offsetMs);
+        for (var i = 0; i < 3; i++)
+        {
+            trace.Mark("download " + name, "chunk " + i);
+            Thread.SpinWait(200_000);
+            await Task.Delay(40);
+        }
     }
 
     private async Task DrawsEveryBar(bool pageHasRequireJs, string picture)
