@@ -194,6 +194,9 @@ internal static class PlotlyFigureWriter
         json.WriteStartObject("xaxis");
         json.WriteStartObject("title");
         json.WriteString("text", axis.Title);
+        json.WriteStartObject("font");
+        json.WriteNumber("size", TimelineGeometry.FontSize);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartArray("range");
         json.WriteNumberValue(0);

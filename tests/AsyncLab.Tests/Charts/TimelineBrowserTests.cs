@@ -57,8 +57,8 @@ public sealed class TimelineBrowserTests(ITestOutputHelper output)
                 Thread.Sleep(60);
             await Task.WhenAll(a, b);
         }, new LoopOptions { Trace = trace });
-        var byTask = Timeline.From(trace.Segments, trace.Marks, trace.Title);
-        var byThread = Timeline.From(trace.Segments, trace.Marks, "The same run, one row per thread", LaneMode.ByThread);
+        var byTask = Timeline.From(trace);
+        var byThread = Timeline.From(trace, LaneMode.ByThread, "The same run, one row per thread");
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
