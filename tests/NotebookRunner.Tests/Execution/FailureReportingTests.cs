@@ -109,10 +109,13 @@ public sealed class FailureReportingTests
     [Fact]
     public async Task Skipped_cells_are_not_run_and_keep_their_reason()
     {
-        var options = new ExecutionOptions { CellSettings = cell => new CellSettings(SkipReason: cell.Index == 1 ? "needs a network" : null) };
-        var result = await FixtureNotebook.RunFreshAsync("hang.ipynb", options with { StopOnError = true });
+        var options = new ExecutionOptions { CellSettings = cell => new CellSettings(SkipReason: cell.Index == 0 ? "too slow for this test" : null) };
+        var result = await FixtureNotebook.RunFreshAsync("slow.ipynb", options);
 
-        Assert.Equal(CellStatus.TimedOut, result.Cells[0].Status);
-        Assert.Equal(CellStatus.NotRun, result.Cells[1].Status);
+        Assert.Equal(CellStatus.Skipped, result.Cells[0].Status);
+        Assert.Equal("too slow for this test", result.Cells[0].FailureMessage);
+        Assert.Null(result.Cells[0].ExecutionCount);
+        Assert.Equal("2", result.Cells[1].Display("text/plain"));
+        Assert.Equal(1, result.Cells[1].ExecutionCount);
     }
 }

@@ -46,7 +46,14 @@ internal static class FixtureNotebook
     {
         var path = Path.Combine(folder, name);
         var given = options ?? new ExecutionOptions();
-        var withTimeouts = given with { CellSettings = cell => new CellSettings(TimeoutOf(cell) ?? given.CellSettings(cell).Timeout) };
+        var withTimeouts = given with
+        {
+            CellSettings = cell =>
+            {
+                var settings = given.CellSettings(cell);
+                return settings with { Timeout = TimeoutOf(cell) ?? settings.Timeout };
+            },
+        };
         return NotebookExecutor.RunAsync(path, ReadCells(path), withTimeouts, progress: null, CancellationToken.None);
     }
 

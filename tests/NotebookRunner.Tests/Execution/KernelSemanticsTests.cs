@@ -264,6 +264,14 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     }
 
     [Fact]
+    public void A_child_process_writing_to_the_workers_stdout_does_not_disturb_the_run()
+    {
+        var cell = run.Cell(36);
+        Assert.Equal(CellStatus.Passed, cell.Status);
+        Assert.Equal([new StreamOutput("stdout", "after the child\n")], cell.Outputs);
+    }
+
+    [Fact]
     public void The_working_directory_is_the_notebook_folder()
     {
         Assert.Equal(Path.GetFileName(run.Folder), run.Cell(35).Display("text/plain"));
