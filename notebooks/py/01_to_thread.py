@@ -1,6 +1,6 @@
 """Tier 5b: CPU work inline vs asyncio.to_thread, watched by a heartbeat.
 
-A heartbeat coroutine ticks every 50 ms (scaled). CPU work of 500 ms (scaled) runs first inline in
+A heartbeat coroutine ticks every 50 ms (scaled). CPU work of 1 s (scaled) runs first inline in
 the loop, then in a worker thread. Prints one JSON line: the longest heartbeat gap in article
 seconds for each case.
 """
@@ -12,7 +12,7 @@ import time
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 BEAT = 0.05 * SCALE
-WORK = 0.5 * SCALE
+WORK = 1.0 * SCALE
 
 
 def cpu():
@@ -54,7 +54,7 @@ async def offloaded():
 
 async def main():
     return {"inline_gap": await watch(inline), "to_thread_gap": await watch(offloaded),
-            "work": 0.5, "beat": 0.05, "python": sys.version.split()[0]}
+            "work": 1.0, "beat": 0.05, "python": sys.version.split()[0]}
 
 
 print(json.dumps(asyncio.run(main())))
