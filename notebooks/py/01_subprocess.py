@@ -1,7 +1,7 @@
 """Tier 5a: three child processes awaited concurrently.
 
 Each child sleeps `seconds` (scaled) and prints its number. Prints one JSON line: the elapsed time
-in article seconds (≈ 1 sleep, not 3) and the outputs in start order.
+in article seconds (≈ one sleep, not three) and the outputs in start order.
 """
 import asyncio
 import json
@@ -10,7 +10,7 @@ import sys
 import time
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
-SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
 
 
 async def child(i):
