@@ -17,7 +17,7 @@ import time
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 CONNECTIONS = 20
-ROUND_TRIPS = max(50, int(1000 * SCALE))  # per connection
+ROUND_TRIPS = max(20, int(250 * SCALE))  # per connection
 MESSAGE_BYTES = 100
 TRIALS = 3
 
