@@ -1,11 +1,11 @@
-"""Lesson 3, part 5: an echo benchmark, asyncio's loop vs uvloop (and any server given by port).
+"""Lesson 3, part 5: an echo benchmark, asyncio's loop vs uvloop vs another server given by port.
 
-Usage: 03_echo.py asyncio|uvloop|PORT
-  asyncio, uvloop   start this script's stream echo server on that loop (in a child process), then measure it
-  PORT              measure an echo server already listening on 127.0.0.1:PORT (the lesson's C# server)
+Usage: 03_echo.py PORT
+  Measures this script's stream echo server on asyncio's loop and on uvloop (each in a child process),
+  then the echo server already listening on 127.0.0.1:PORT (the lesson's C# server).
 The client always runs on the same loop (uvloop when installed), so only the server changes.
-Round trips scale with ASYNCLAB_TIME_SCALE. Prints one JSON line: round trips per second for
-three trials and their median, and whether every echo came back intact.
+Round trips scale with ASYNCLAB_TIME_SCALE. Prints one JSON line: per server, round trips per
+second for three trials and their median, and whether every echo came back intact.
 """
 import asyncio
 import json
@@ -81,28 +81,29 @@ def has_uvloop():
         return False
 
 
-def main(target):
-    if target.isdigit():
-        print(json.dumps({"server": f"port {target}", **measure(int(target))}))
-        return
-    if target == "uvloop" and not has_uvloop():
-        print(json.dumps({"server": target, "skipped": "uvloop is not installed"}))
-        return
-    server = subprocess.Popen([sys.executable, __file__, "--serve", target],
+def measure_own_server(kind):
+    if kind == "uvloop" and not has_uvloop():
+        return {"server": kind, "skipped": "uvloop is not installed"}
+    server = subprocess.Popen([sys.executable, __file__, "--serve", kind],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         port = int(server.stdout.readline())
-        print(json.dumps({"server": target, **measure(port)}))
+        return {"server": kind, **measure(port)}
     finally:
         server.stdin.close()
         server.wait(timeout=10)
+
+
+def main(port):
+    results = [measure_own_server("asyncio"), measure_own_server("uvloop"), {"server": f"port {port}", **measure(port)}]
+    print(json.dumps({"python": sys.version.split()[0], "results": results}))
 
 
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--serve":
         with asyncio.Runner(loop_factory=lambda: new_loop(sys.argv[2])) as runner:
             runner.run(serve())
-    elif len(sys.argv) == 2:
-        main(sys.argv[1])
+    elif len(sys.argv) == 2 and sys.argv[1].isdigit():
+        main(int(sys.argv[1]))
     else:
         sys.exit(__doc__)

@@ -12,7 +12,7 @@ import time
 from collections import Counter
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
-REPEATS = 20
+REPEATS = 10
 
 
 async def func1(log, delay):
