@@ -1,0 +1,20 @@
+using NotebookRunner.Execution;
+using NotebookRunner.Testing;
+
+namespace NotebookRunner.Cli;
+
+/// <summary>Shows a run as it happens: notebooks starting, cells starting and ending, notebooks ending.</summary>
+internal interface IRunDisplay
+{
+    /// <summary>A notebook starts with this many code cells.</summary>
+    void NotebookStarted(string path, int codeCells);
+
+    /// <summary>A cell started or finished (called from the executor's threads).</summary>
+    void CellProgress(CellProgress progress);
+
+    /// <summary>A notebook finished with these verdicts.</summary>
+    void NotebookFinished(NotebookTestResult result);
+
+    /// <summary>Clears any live status before the final report is printed.</summary>
+    void Complete();
+}

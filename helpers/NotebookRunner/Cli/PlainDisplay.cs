@@ -1,0 +1,38 @@
+using System.Globalization;
+using NotebookRunner.Execution;
+using NotebookRunner.Testing;
+
+namespace NotebookRunner.Cli;
+
+/// <summary>One line per event, for logs and CI (output redirected): nothing is rewritten, so every line survives in the log.</summary>
+internal sealed class PlainDisplay(TextWriter output) : IRunDisplay
+{
+    private readonly Lock _gate = new();
+
+    public void NotebookStarted(string path, int codeCells) => Write($"{path}: started, {codeCells} code cells");
+
+    public void CellProgress(CellProgress progress)
+    {
+        if (progress is { Started: false, Result: { } result })
+        {
+            Write(string.Create(CultureInfo.InvariantCulture,
+                $"{progress.Path}(cell {result.CellIndex + 1}): {result.Status.ToString().ToLowerInvariant()} in {result.Elapsed.TotalSeconds:0.00} s"));
+        }
+    }
+
+    public void NotebookFinished(NotebookTestResult result) =>
+        Write(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Path}: {(result.Succeeded ? "passed" : "FAILED")}, {result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped in {result.Elapsed.TotalSeconds:0.0} s"));
+
+    public void Complete()
+    {
+    }
+
+    private void Write(string line)
+    {
+        lock (_gate)
+        {
+            output.WriteLine(line);
+        }
+    }
+}
