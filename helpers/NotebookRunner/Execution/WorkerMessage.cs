@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NotebookRunner.Execution;
+
+/// <summary>
+/// One message between the parent and its worker, sent as a line of JSON over the private channel.
+/// A single flat shape keeps the protocol small; <see cref="Kind"/> says which fields are used.
+/// </summary>
+internal sealed class WorkerMessage
+{
+    /// <summary>Parent → worker: run a cell.</summary>
+    public const string Run = "run";
+    /// <summary>Parent → worker: finish and exit.</summary>
+    public const string Exit = "exit";
+    /// <summary>Worker → parent: text written to stdout or stderr while its cell ran.</summary>
+    public const string Stream = "stream";
+    /// <summary>Worker → parent: a new display (return value, display(), magic output).</summary>
+    public const string Display = "display";
+    /// <summary>Worker → parent: an existing display replaced in place.</summary>
+    public const string Update = "update";
+    /// <summary>Worker → parent: the cell failed with this message.</summary>
+    public const string Error = "error";
+    /// <summary>Worker → parent: the cell ended; <see cref="Status"/> says how.</summary>
+    public const string Done = "done";
+    /// <summary>Worker → parent: text written by a cell after that cell had ended.</summary>
+    public const string Late = "late";
+
+    public string Kind { get; set; } = "";
+    /// <summary>Zero-based notebook index of the cell the message belongs to (for late writes: the cell that started the writer).</summary>
+    public int Cell { get; set; }
+    public string? Text { get; set; }
+    public string? Source { get; set; }
+    public string? StreamName { get; set; }
+    public string? KernelName { get; set; }
+    public int DisplayId { get; set; }
+    public List<string[]>? Data { get; set; }
+    public string? ExceptionType { get; set; }
+    public string? Status { get; set; }
+    public double TimeoutSeconds { get; set; }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    };
+
+    /// <summary>The message as one line of JSON (JSON escapes every newline inside strings).</summary>
+    public string ToLine() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Parses a line written by <see cref="ToLine"/>.</summary>
+    public static WorkerMessage FromLine(string line) =>
+        JsonSerializer.Deserialize<WorkerMessage>(line, JsonOptions) ?? throw new InvalidDataException("Empty worker message.");
+
+    /// <summary>Display data as MIME/content pairs.</summary>
+    public static List<string[]> ToData(IEnumerable<KeyValuePair<string, string>> data) =>
+        [.. data.Select(kv => new[] { kv.Key, kv.Value })];
+}
