@@ -11,9 +11,9 @@ public class TraceTests
         var trace = new Trace();
         EventLoop.Run(async () =>
         {
-            // B starts half a step later: equal timer deadlines have no guaranteed order.
-            var a = trace.Run("A", () => Steps(trace, "A", 0));
-            var b = trace.Run("B", () => Steps(trace, "B", 20));
+            // Task.Yield re-queues at the back of the loop's FIFO queue: A and B must take turns.
+            var a = trace.Run("A", () => Steps(trace, "A"));
+            var b = trace.Run("B", () => Steps(trace, "B"));
             await Task.WhenAll(a, b);
         });
         var running = trace.Segments.Where(s => s.State == SegmentState.Running).ToList();
@@ -25,14 +25,13 @@ public class TraceTests
         Assert.Equal(["A0", "B0", "A1", "B1", "A2", "B2"], trace.Order());
     }
 
-    private static async Task Steps(Trace trace, string name, int offsetMs)
+    private static async Task Steps(Trace trace, string name)
     {
-        if (offsetMs > 0)
-            await Task.Delay(offsetMs);
         for (var i = 0; i < 3; i++)
         {
             trace.Mark(name, name + i);
-            await Task.Delay(40);
+            Thread.SpinWait(1000);
+            await Task.Yield();
         }
     }
 

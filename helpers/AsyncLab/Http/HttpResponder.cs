@@ -108,7 +108,8 @@ internal static class HttpResponder
     private static string Reason(int code)
     {
         var name = Enum.IsDefined(typeof(HttpStatusCode), code) ? ((HttpStatusCode)code).ToString() : "Status";
-        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString()));
+        // "NoContent" → "No Content", "OK" stays "OK".
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && char.IsLower(name[i - 1]) ? " " + c : c.ToString()));
     }
 
     private static int Number(string text, string name, int min, int max) =>
