@@ -4,6 +4,6 @@ using NotebookRunner.Testing;
 
 var services = new CliServices(
     Executors.Default,
-    Benchmark: static _ => throw new NotSupportedException("The benchmark (Execution/ExecutionBenchmark) is not part of this build yet."),
+    Benchmark: ExecutionBenchmark.RunAsync,
     Worker: WorkerEntryPoint.RunAsync);
 return await RunnerCli.InvokeAsync(args, services, Console.Out, Console.Error, liveProgress: !Console.IsOutputRedirected);

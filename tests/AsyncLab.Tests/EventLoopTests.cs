@@ -148,6 +148,26 @@ public class EventLoopTests
     }
 
     [Fact]
+    public async Task A_callback_arriving_after_the_loop_closed_still_runs_and_is_reported()
+    {
+        var log = new StringWriter();
+        var resumed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        EventLoop.Run(async () =>
+        {
+            _ = Later();
+            await Task.Delay(5);
+        }, new LoopOptions { Log = log });
+        Assert.True(await resumed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("Later arrived after the loop closed; it runs on the thread pool", log.ToString());
+
+        async Task Later()
+        {
+            await Task.Delay(150);
+            resumed.SetResult(true);
+        }
+    }
+
+    [Fact]
     public void Finished_work_gives_no_pending_report()
     {
         var log = new StringWriter();

@@ -83,6 +83,16 @@ public class PythonTests
     }
 
     [Fact]
+    public void A_skipped_result_says_why_in_its_json()
+    {
+        var skipped = PythonResult.Skip("no Python found");
+        Assert.True(skipped.Skipped);
+        Assert.Equal("no Python found", skipped.Json.GetProperty("skipped").GetString());
+        Assert.Null(skipped.Number("elapsed"));
+        Assert.Contains("skipped", Assert.Throws<KeyNotFoundException>(() => skipped["elapsed"]).Message);
+    }
+
+    [Fact]
     public void The_last_JSON_object_line_wins_and_other_lines_are_ignored()
     {
         var json = Python.LastJsonObject("{\"a\": 1}\n{broken\n{\"b\": 2}\n[3]\ntrailing text\n");

@@ -36,6 +36,20 @@ public class TraceTests
     }
 
     [Fact]
+    public void A_trace_becomes_a_timeline_by_task_or_by_thread()
+    {
+        var trace = new Trace("two workers");
+        EventLoop.Run(() => Task.WhenAll(trace.Run("A", () => Steps(trace, "A")), trace.Run("B", () => Steps(trace, "B"))));
+        var byTask = trace.ToTimeline();
+        Assert.Equal(trace.Segments.Count, byTask.Segments.Count);
+        Assert.Equal(6, byTask.Marks.Count);
+        Assert.Equal("two workers", byTask.Title);
+        var byThread = trace.ToTimeline(LaneMode.ByThread, "threads");
+        Assert.Equal(LaneMode.ByThread, byThread.Mode);
+        Assert.Equal("threads", byThread.Title);
+    }
+
+    [Fact]
     public async Task Lanes_on_the_thread_pool_show_several_threads()
     {
         var trace = new Trace();

@@ -15,9 +15,6 @@ namespace AsyncLab.Charts;
 /// </remarks>
 internal static class PlotlyFigureWriter
 {
-    /// <summary>Above this many bars, text on bars costs plotly more than it helps (plotly.js#5764).</summary>
-    private const int MaxCaptionedBars = 300;
-
     public static string Write(Timeline timeline)
     {
         var model = TimelineModel.Build(timeline, targetTicks: Math.Max(4, timeline.Width / 110));
@@ -27,9 +24,8 @@ internal static class PlotlyFigureWriter
         {
             json.WriteStartObject();
             json.WriteStartArray("data");
-            var captions = model.BarCount <= MaxCaptionedBars;
             foreach (var series in model.DrawingOrder)
-                WriteBarTrace(json, series, timeline.Mode, model.Axis, g, captions);
+                WriteBarTrace(json, series, LegendRank(model, series), model.Axis, g);
             if (model.Marks.Count > 0)
                 WriteMarkTrace(json, model);
             json.WriteEndArray();
@@ -43,12 +39,14 @@ internal static class PlotlyFigureWriter
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteBarTrace(Utf8JsonWriter json, BarSeries series, LaneMode mode, TimeAxis axis, TimelineGeometry g, bool captions)
+    private static void WriteBarTrace(Utf8JsonWriter json, BarSeries series, int legendRank, TimeAxis axis, TimelineGeometry g)
     {
         json.WriteStartObject();
         json.WriteString("type", "bar");
         json.WriteString("orientation", "h");
         json.WriteString("name", series.Name);
+        // Traces are drawn waiting-first, but the legend reads running, waiting, blocked like the SVG's.
+        json.WriteNumber("legendrank", legendRank);
         json.WriteNumber("width", g.BarHeight / g.RowHeight);
         WriteNumbers(json, "y", series.Bars, b => b.Row);
         WriteNumbers(json, "base", series.Bars, b => axis.ToUnit(b.Segment.StartMs));
@@ -71,22 +69,9 @@ internal static class PlotlyFigureWriter
         json.WriteString("hovertemplate",
             $"<b>%{{customdata[0]}}</b>: {TimelineStyle.StateName(series.State)} · %{{customdata[1]}}<br>" +
             "%{customdata[2]} → %{customdata[3]} (%{customdata[4]})<br>%{customdata[5]}<extra></extra>");
-        if (captions)
-        {
-            json.WriteStartArray("text");
-            foreach (var bar in series.Bars)
-                json.WriteStringValue(Markup.Escape(bar.Caption(mode)));
-            json.WriteEndArray();
-            json.WriteString("textposition", "inside");
-            json.WriteString("insidetextanchor", "middle");
-            json.WriteStartObject("insidetextfont");
-            json.WriteString("color", series.State == SegmentState.Waiting ? TimelineStyle.Text : "#ffffff");
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteString("textposition", "none");
-        }
+        // Bars carry no text: at this bar height plotly would shrink it unreadably, and text in bars is slow (plotly.js#5764).
+        // The hover names the task and label; the static SVG writes captions where they fit.
+        json.WriteString("textposition", "none");
         WriteMarker(json, series);
         json.WriteEndObject();
     }
@@ -123,6 +108,7 @@ internal static class PlotlyFigureWriter
         json.WriteString("type", "scatter");
         json.WriteString("mode", "markers+text");
         json.WriteString("name", "mark");
+        json.WriteNumber("legendrank", 1000 + model.Series.Count);
         WriteNumbers(json, "y", model.Marks, p => p.Row);
         WriteNumbers(json, "x", model.Marks, p => axis.ToUnit(p.Mark.AtMs));
         json.WriteStartArray("text");
@@ -175,7 +161,7 @@ internal static class PlotlyFigureWriter
         if (!string.IsNullOrEmpty(title))
         {
             json.WriteStartObject("title");
-            json.WriteString("text", Markup.Escape(title));
+            json.WriteString("text", "<b>" + Markup.Escape(title) + "</b>");
             json.WriteString("xref", "paper");
             json.WriteNumber("x", 0);
             json.WriteString("yref", "container");
@@ -198,10 +184,6 @@ internal static class PlotlyFigureWriter
         json.WriteNumber("y", 1);
         json.WriteString("yanchor", "bottom");
         json.WriteEndObject();
-        json.WriteStartObject("uniformtext");
-        json.WriteString("mode", "hide");
-        json.WriteNumber("minsize", 10);
-        json.WriteEndObject();
         WriteXAxis(json, model.Axis);
         WriteYAxis(json, model, g);
         json.WriteEndObject();
@@ -212,6 +194,9 @@ internal static class PlotlyFigureWriter
         json.WriteStartObject("xaxis");
         json.WriteStartObject("title");
         json.WriteString("text", axis.Title);
+        json.WriteStartObject("font");
+        json.WriteNumber("size", TimelineGeometry.FontSize);
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartArray("range");
         json.WriteNumberValue(0);
@@ -248,6 +233,9 @@ internal static class PlotlyFigureWriter
         json.WriteBoolean("fixedrange", true);
         json.WriteEndObject();
     }
+
+    private static int LegendRank(TimelineModel model, BarSeries series) =>
+        1000 + model.Series.Select((candidate, index) => (candidate, index)).First(p => ReferenceEquals(p.candidate, series)).index;
 
     private static void WriteNumbers<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> items, Func<T, double> value)
     {

@@ -123,7 +123,8 @@ internal static class SvgTimelineWriter
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar {state}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(g.BarHeight)}\" fill=\"{fill}\" stroke=\"{edge}\" stroke-width=\"0.75\">")
                 .Append("<title>").Append(Markup.Escape(TimelineText.Tooltip(s, axis))).Append("</title></rect>");
             var caption = bar.Caption(mode);
-            if (caption.Length > 0 && (caption.Length * 6.6) + 8 < width)
+            // A caption that only repeats the state ("waiting" on a hatched bar) adds ink, not information.
+            if (caption.Length > 0 && caption != state && (caption.Length * 6.6) + 8 < width)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{N(x + (width / 2))}\" y=\"{N(y + (g.BarHeight / 2) + 4)}\" text-anchor=\"middle\" font-size=\"11.5\" fill=\"{captionColor}\" pointer-events=\"none\">")
                     .Append(Markup.Escape(caption)).Append("</text>");
@@ -137,8 +138,10 @@ internal static class SvgTimelineWriter
         if (model.Marks.Count == 0)
             return;
         var labelled = model.Marks.Count <= MaxMarkLabels;
+        // Per row, where the last label ended: a label that would overprint it is left to the tooltip.
+        var labelEnds = new Dictionary<int, double>();
         svg.Append("<g class=\"marks\">");
-        foreach (var point in model.Marks)
+        foreach (var point in model.Marks.OrderBy(p => p.Mark.AtMs))
         {
             var x = g.X(point.Mark.AtMs);
             var top = g.RowTop(point.Row);
@@ -146,10 +149,12 @@ internal static class SvgTimelineWriter
                 .Append(CultureInfo.InvariantCulture, $"<line x1=\"{N(x)}\" y1=\"{N(top + 3)}\" x2=\"{N(x)}\" y2=\"{N(g.BarTop(point.Row) + g.BarHeight + 2)}\" stroke=\"{TimelineStyle.Mark}\" stroke-width=\"1.5\"/>")
                 .Append(Diamond(x, top + 6, 4.5))
                 .Append("<title>").Append(Markup.Escape(TimelineText.Tooltip(point.Mark, model.Axis))).Append("</title>");
-            if (labelled && point.Mark.Label.Length > 0)
+            var label = TimelineGeometry.Shorten(point.Mark.Label, 24);
+            if (labelled && label.Length > 0 && x + 7 >= labelEnds.GetValueOrDefault(point.Row, double.MinValue))
             {
+                labelEnds[point.Row] = x + 7 + (label.Length * 6) + 4;
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"mark-label\" x=\"{N(x + 7)}\" y=\"{N(top + 9.5)}\" font-size=\"10.5\" fill=\"{TimelineStyle.Mark}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">")
-                    .Append(Markup.Escape(TimelineGeometry.Shorten(point.Mark.Label, 24))).Append("</text>");
+                    .Append(Markup.Escape(label)).Append("</text>");
             }
             svg.Append("</g>");
         }

@@ -46,6 +46,16 @@ public sealed class Timeline : IRendersAs
         return new Timeline(segmentList, markList, title, mode);
     }
 
+    /// <summary>Creates a timeline of everything <paramref name="trace"/> recorded so far.</summary>
+    /// <param name="trace">The trace to draw.</param>
+    /// <param name="mode">Rows per task (default) or per thread.</param>
+    /// <param name="title">The chart title, or null for the trace's title.</param>
+    public static Timeline From(Trace trace, LaneMode mode = LaneMode.ByTask, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return From(trace.Segments, trace.Marks, title ?? trace.Title, mode);
+    }
+
     /// <summary>The segments drawn as bars.</summary>
     public IReadOnlyList<Segment> Segments { get; }
 

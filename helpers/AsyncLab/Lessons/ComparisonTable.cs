@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text;
+using AsyncLab.Formatting;
 
 namespace AsyncLab;
 
@@ -15,8 +15,8 @@ public sealed record ComparisonRow(string Claim, string ArticleSays, string Pyth
 /// The table that closes a lesson: claim · article says · Python measured · C# measured · verdict. Renders as HTML
 /// (every cell escaped) when it is a cell's last expression, and as aligned text in terminals and CI logs.
 /// </summary>
-[Formatting.TypeFormatterSource(typeof(ComparisonTableFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]
-public sealed class ComparisonTable
+[TypeFormatterSource(typeof(RendersAsFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]
+public sealed class ComparisonTable : IRendersAs
 {
     private static readonly string[] s_headers = ["claim", "article says", "Python measured", "C# measured", "verdict"];
     private readonly List<ComparisonRow> _rows = [];
@@ -42,16 +42,16 @@ public sealed class ComparisonTable
     {
         var html = new StringBuilder("<table class=\"asynclab-comparison\">");
         if (Title is not null)
-            html.Append("<caption>").Append(WebUtility.HtmlEncode(Title)).Append("</caption>");
+            html.Append("<caption>").Append(Markup.Escape(Title)).Append("</caption>");
         html.Append("<thead><tr>");
         foreach (var header in s_headers)
-            html.Append("<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
+            html.Append("<th style=\"text-align:left\">").Append(Markup.Escape(header)).Append("</th>");
         html.Append("</tr></thead><tbody>");
         foreach (var row in _rows)
         {
             html.Append("<tr>");
             foreach (var cell in Cells(row))
-                html.Append("<td style=\"text-align:left\">").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+                html.Append("<td style=\"text-align:left\">").Append(Markup.Escape(cell)).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();

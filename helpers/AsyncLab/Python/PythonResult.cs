@@ -22,16 +22,17 @@ public sealed class PythonResult
     /// <summary>Why the comparison was skipped, or null.</summary>
     public string? SkipReason { get; }
 
-    /// <summary>The whole JSON object the script printed.</summary>
-    /// <exception cref="InvalidOperationException">The comparison was skipped.</exception>
-    public JsonElement Json => Skipped ? throw new InvalidOperationException("The Python comparison was skipped: " + SkipReason) : _json;
+    /// <summary>The whole JSON object the script printed; when skipped, <c>{"skipped": "&lt;reason&gt;"}</c>, so a lesson can test <c>Json.TryGetProperty("skipped", ...)</c>.</summary>
+    public JsonElement Json => _json;
 
     /// <summary>A property of the printed object.</summary>
     /// <exception cref="KeyNotFoundException">The object has no such property; the message lists those it has.</exception>
     public JsonElement this[string name] =>
         Json.TryGetProperty(name, out var value)
             ? value
-            : throw new KeyNotFoundException($"The script's JSON has no '{name}'; it has: {string.Join(", ", Json.EnumerateObject().Select(p => p.Name))}.");
+            : throw new KeyNotFoundException(Skipped
+                ? $"The Python comparison was skipped ({SkipReason}), so there is no '{name}'."
+                : $"The script's JSON has no '{name}'; it has: {string.Join(", ", Json.EnumerateObject().Select(p => p.Name))}.");
 
     /// <summary>A numeric property, or null when the comparison was skipped (for "Python measured" columns).</summary>
     public double? Number(string name) => Skipped ? null : this[name].GetDouble();
@@ -41,5 +42,6 @@ public sealed class PythonResult
 
     internal static PythonResult From(JsonElement json) => new(json.Clone(), null);
 
-    internal static PythonResult Skip(string reason) => new(default, reason);
+    internal static PythonResult Skip(string reason) =>
+        new(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["skipped"] = reason }), reason);
 }

@@ -5,6 +5,12 @@ namespace AsyncLab;
 
 public sealed partial class Trace
 {
+    /// <summary>A timeline chart of the trace: lanes by task (default) or by thread; renders as HTML, SVG and text.</summary>
+    /// <param name="mode">One row per logical task or one per thread.</param>
+    /// <param name="title">The chart title; defaults to the trace's title.</param>
+    public Timeline ToTimeline(LaneMode mode = LaneMode.ByTask, string? title = null) =>
+        Timeline.From(Segments, Marks, title ?? Title, mode);
+
     /// <summary>
     /// The trace as Chrome Trace Event JSON (opens in ui.perfetto.dev and chrome://tracing): one track per lane,
     /// segments as complete events (<c>ph:"X"</c>), marks as instants (<c>ph:"i"</c>), times in microseconds.

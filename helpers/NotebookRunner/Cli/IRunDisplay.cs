@@ -1,4 +1,3 @@
-using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
@@ -9,8 +8,11 @@ internal interface IRunDisplay
     /// <summary>A notebook starts with this many code cells.</summary>
     void NotebookStarted(string path, int codeCells);
 
-    /// <summary>A cell started or finished (called from the executor's threads).</summary>
-    void CellProgress(CellProgress progress);
+    /// <summary>A cell started (called from the executor's threads).</summary>
+    void CellStarted(string path, int cellNumber);
+
+    /// <summary>A cell finished with this verdict (called from the executor's threads).</summary>
+    void CellFinished(CellTestResult cell);
 
     /// <summary>A notebook finished with these verdicts.</summary>
     void NotebookFinished(NotebookTestResult result);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
@@ -22,15 +21,29 @@ internal sealed class LiveDisplay(TextWriter output, int width) : IRunDisplay
         }
     }
 
-    public void CellProgress(CellProgress progress)
+    public void CellStarted(string path, int cellNumber) => Update(path, state => state with { Cell = cellNumber });
+
+    public void CellFinished(CellTestResult cell)
+    {
+        if (cell.Outcome is CellOutcome.Failed or CellOutcome.NotRun)
+        {
+            lock (_gate)
+            {
+                output.Write(ClearLine);
+                output.WriteLine($"{Red}✗{Reset} {cell.Path}(cell {cell.CellNumber}): {cell.Outcome.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        Update(cell.Path, state => state with { Done = state.Done + 1 });
+    }
+
+    private void Update(string path, Func<(int Cell, int Total, int Done), (int Cell, int Total, int Done)> change)
     {
         lock (_gate)
         {
-            if (_running.TryGetValue(progress.Path, out var state))
+            if (_running.TryGetValue(path, out var state))
             {
-                _running[progress.Path] = progress.Started
-                    ? state with { Cell = progress.CellIndex + 1 }
-                    : state with { Done = state.Done + 1 };
+                _running[path] = change(state);
                 Redraw();
             }
         }

@@ -49,7 +49,7 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
             try
             {
                 var result = await NotebookSession.RunAsync(plan, settings.Mode, settings.Execution, WriteTarget(settings, plan.Document),
-                                                            executor, new ImmediateProgress(display), ct).ConfigureAwait(false);
+                                                            executor, new LiveVerdicts(plan, settings.Mode, display), ct).ConfigureAwait(false);
                 results[path] = result;
                 display.NotebookFinished(result);
             }
@@ -124,9 +124,20 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
         return Path.Combine(settings.OutputDirectory, relative);
     }
 
-    // Progress<T> posts to the thread pool and can reorder events; the display wants them in the order they happen.
-    private sealed class ImmediateProgress(IRunDisplay display) : IProgress<Execution.CellProgress>
+    // Judges each cell as it ends, so the display shows verdicts (an expected exception is a pass), not raw statuses.
+    // Progress<T> would post to the thread pool and could reorder events; this reports in the order they happen.
+    private sealed class LiveVerdicts(NotebookPlan plan, NotebookTestMode mode, IRunDisplay display) : IProgress<Execution.CellProgress>
     {
-        public void Report(Execution.CellProgress value) => display.CellProgress(value);
+        public void Report(Execution.CellProgress value)
+        {
+            if (value.Started)
+            {
+                display.CellStarted(value.Path, value.CellIndex + 1);
+            }
+            else if (value.Result is { } result)
+            {
+                display.CellFinished(CellEvaluator.Evaluate(plan, result, mode == NotebookTestMode.Check));
+            }
+        }
     }
 }

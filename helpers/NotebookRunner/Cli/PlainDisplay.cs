@@ -1,5 +1,4 @@
 using System.Globalization;
-using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
@@ -11,14 +10,13 @@ internal sealed class PlainDisplay(TextWriter output) : IRunDisplay
 
     public void NotebookStarted(string path, int codeCells) => Write($"{path}: started, {codeCells} code cells");
 
-    public void CellProgress(CellProgress progress)
+    public void CellStarted(string path, int cellNumber)
     {
-        if (progress is { Started: false, Result: { } result })
-        {
-            Write(string.Create(CultureInfo.InvariantCulture,
-                $"{progress.Path}(cell {result.CellIndex + 1}): {result.Status.ToString().ToLowerInvariant()} in {result.Elapsed.TotalSeconds:0.00} s"));
-        }
     }
+
+    public void CellFinished(CellTestResult cell) =>
+        Write(string.Create(CultureInfo.InvariantCulture,
+            $"{cell.Path}(cell {cell.CellNumber}): {cell.Outcome.ToString().ToLowerInvariant()} in {cell.Run.Elapsed.TotalSeconds:0.00} s"));
 
     public void NotebookFinished(NotebookTestResult result) =>
         Write(string.Create(CultureInfo.InvariantCulture,

@@ -98,12 +98,14 @@ public static class NotebookWriter
             }
         }
 
+        // Ids go to rewritten cells only: VS Code leaves id-less cells it did not create alone, and markdown stays byte-for-byte.
         var version = (root["nbformat"]?.GetValue<int>() ?? 4, root["nbformat_minor"]?.GetValue<int>() ?? 0);
         if (version.CompareTo((4, 5)) >= 0)
         {
-            foreach (var cell in root["cells"]!.AsArray().OfType<JsonObject>().Where(c => c["id"] is null))
+            var cells = root["cells"]!.AsArray();
+            foreach (var index in Enumerable.Range(0, cells.Count).Where(i => document.WasExecuted(i) && cells[i]!["id"] is null))
             {
-                cell["id"] = Guid.NewGuid().ToString("N")[..8];
+                cells[index]!["id"] = Guid.NewGuid().ToString("N")[..8];
             }
         }
     }

@@ -10,7 +10,7 @@ namespace NotebookRunner.Execution;
 internal sealed class CellOutputCollector
 {
     /// <summary>Characters of console text kept per cell.</summary>
-    internal const int MaxTextChars = CellSink.MaxTextChars;
+    internal const int MaxTextChars = 1 << 20;
 
     private readonly List<CellOutput> _outputs = [];
     private readonly Dictionary<int, int> _displays = [];

@@ -9,8 +9,11 @@ namespace NotebookRunner.Execution;
 /// </summary>
 internal sealed class CellSink
 {
-    /// <summary>Characters of console text a cell may send; the rest is dropped (the parent caps too).</summary>
-    internal const int MaxTextChars = 1 << 20;
+    /// <summary>
+    /// Characters of console text a cell may send; the rest is dropped. A little more than the parent keeps,
+    /// so that the parent sees the cap crossed and says the output was truncated.
+    /// </summary>
+    internal const int MaxTextChars = CellOutputCollector.MaxTextChars + 4096;
 
     private readonly WorkerChannel _channel;
     private readonly Lock _lock = new();

@@ -55,6 +55,8 @@ internal sealed class CellThread
         }
         finally
         {
+            // A cell may install a SynchronizationContext on this thread; the next cell must not inherit it.
+            SynchronizationContext.SetSynchronizationContext(null);
             ClearPendingInterrupt();
         }
     }

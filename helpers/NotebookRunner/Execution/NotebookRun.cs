@@ -9,7 +9,6 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
 {
     /// <summary>Time the worker gets past a cell's timeout to interrupt a blocked cell and report it, before the kill.</summary>
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2.5);
-    private const int StderrTailChars = 2000;
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<int, CellOutputCollector> _collectors = [];
@@ -122,12 +121,12 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
             if (message is null)
             {
                 await _worker.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                var (exitCode, stderr) = (_worker.ExitCode, _worker.StderrTail);
+                var (exitCode, stderr) = (_worker.ExitCode, _worker.StderrExcerpt);
                 await KillWorkerAsync().ConfigureAwait(false);
-                var tail = stderr.Length > StderrTailChars ? "..." + stderr[^StderrTailChars..] : stderr;
+                var tail = stderr;
                 return Result(CellStatus.Crashed,
                     $"{Describe(cell)}: the worker process died after {Seconds(watch.Elapsed)} with exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}."
-                    + (tail.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr ended with:{Environment.NewLine}{tail.TrimEnd()}" : ""));
+                    + (tail.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr said:{Environment.NewLine}{tail.TrimEnd()}" : ""));
             }
 
             if (message.Kind == WorkerMessage.Done && message.Cell == cell.Index)

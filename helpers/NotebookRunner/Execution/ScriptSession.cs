@@ -44,9 +44,24 @@ internal sealed class ScriptSession
         _options = WithResolvers(_options, _workingDirectory);
     }
 
-    /// <summary>Compiles and runs an empty submission so the first cell does not pay for loading the compiler.</summary>
-    public async Task WarmUpAsync() =>
-        _state ??= await CSharpScript.RunAsync<object>("", _options.WithFilePath("warmup.csx")).ConfigureAwait(false);
+    /// <summary>
+    /// Compiles and runs a throwaway submission that uses what cells typically use (a class, a lambda, LINQ, await),
+    /// so that the first cell does not pay for loading and jitting the compiler. Its variables are not kept.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        const string Representative = """
+            class WarmUp { public int Value { get; init; } }
+            var warm = new List<int> { 1, 2 }.Select(v => new WarmUp { Value = v }).ToList();
+            await Task.Yield();
+            $"{warm.Count}"
+            """;
+        var options = _options.WithFilePath("warmup.csx");
+        var warm = await CSharpScript.RunAsync<object>(Representative, options).ConfigureAwait(false);
+        _ = HasReturnValueMethod.Invoke(warm.Script, null);
+        _ = ValueFormatter.Format(warm.ReturnValue, []);
+        _state = await CSharpScript.RunAsync<object>("", options).ConfigureAwait(false);
+    }
 
     /// <summary>Adds references (e.g. restored packages) for this and later submissions.</summary>
     public void AddReferences(IEnumerable<string> assemblyPaths) =>

@@ -24,11 +24,15 @@ public static class WorkerEntryPoint
         var warmUp = Task.Run(session.WarmUpAsync);
         var interpreter = new CellInterpreter(session, new PackageRestorer());
         var cellThread = new CellThread();
+        // Text a cell wrote just before the process ends (Environment.Exit, an unhandled exception) must still reach the parent.
+        AppDomain.CurrentDomain.ProcessExit += static (_, _) => ConsoleRouter.FlushRunning();
+        AppDomain.CurrentDomain.UnhandledException += static (_, _) => ConsoleRouter.FlushRunning();
+        await warmUp.ConfigureAwait(false);
+        channel.Send(new WorkerMessage { Kind = WorkerMessage.Ready });
         using var flusher = new Timer(static _ => ConsoleRouter.FlushRunning(), null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
 
         while (await channel.ReceiveAsync().ConfigureAwait(false) is { Kind: WorkerMessage.Run } request)
         {
-            await warmUp.ConfigureAwait(false);
             var sink = new CellSink(channel, request.Cell);
             var outcome = await cellThread.RunAsync(
                 () =>

@@ -15,6 +15,8 @@ internal sealed class WorkerMessage
     public const string Exit = "exit";
     /// <summary>Worker → parent: text written to stdout or stderr while its cell ran.</summary>
     public const string Stream = "stream";
+    /// <summary>Worker → parent: connected and warmed up; cell timeouts start counting from here.</summary>
+    public const string Ready = "ready";
     /// <summary>Worker → parent: a new display (return value, display(), magic output).</summary>
     public const string Display = "display";
     /// <summary>Worker → parent: an existing display replaced in place.</summary>

@@ -11,12 +11,13 @@ namespace NotebookRunner.Execution;
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
-    private const int TailChars = 4000;
+    private const int TailChars = 1500;
 
     private readonly Process _process;
     private readonly Socket _listener;
     private readonly string _socketPath;
     private readonly Channel<WorkerMessage> _inbox = Channel.CreateUnbounded<WorkerMessage>(new() { SingleReader = true });
+    private readonly StringBuilder _stderrHead = new();
     private readonly StringBuilder _stderrTail = new();
     private readonly Task _stdoutDrain;
     private readonly Task _stderrDrain;
@@ -27,8 +28,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
         _process = process;
         _listener = listener;
         _socketPath = socketPath;
-        _stdoutDrain = DrainAsync(process.StandardOutput, null);
-        _stderrDrain = DrainAsync(process.StandardError, _stderrTail);
+        _stdoutDrain = DrainAsync(process.StandardOutput, null, null);
+        _stderrDrain = DrainAsync(process.StandardError, _stderrHead, _stderrTail);
     }
 
     /// <summary>Starts a worker in <paramref name="workingDirectory"/> and waits until it has connected.</summary>
@@ -67,14 +68,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// <summary>The worker's exit code, once it has exited.</summary>
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    /// <summary>The last characters the worker wrote to stderr (crash reports land there).</summary>
-    public string StderrTail
+    /// <summary>
+    /// What the worker wrote to stderr, where crash reports land: the start (the reason, e.g. "Stack overflow.")
+    /// and the end (the last frames), with the middle left out when it is long.
+    /// </summary>
+    public string StderrExcerpt
     {
         get
         {
             lock (_stderrTail)
             {
-                return _stderrTail.ToString();
+                return _stderrHead.Length < TailChars ? _stderrHead.ToString() : $"{_stderrHead}{Environment.NewLine}...{Environment.NewLine}{_stderrTail}";
             }
         }
     }
@@ -165,15 +169,28 @@ internal sealed class WorkerProcess : IAsyncDisposable
         var accept = _listener.AcceptAsync(startup.Token).AsTask();
         if (await Task.WhenAny(accept, exited).ConfigureAwait(false) != accept || !accept.IsCompletedSuccessfully)
         {
-            Kill();
-            await DrainedAsync().ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
-            throw new InvalidOperationException($"The worker process did not connect (exit code {ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}): {StderrTail}");
+            throw await StartupFailureAsync("did not connect").ConfigureAwait(false);
         }
 
         var stream = new NetworkStream(await accept.ConfigureAwait(false), ownsSocket: true);
         _writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
         _ = PumpAsync(new StreamReader(stream, new UTF8Encoding(false)));
+
+        // The worker warms the compiler up before it says ready, so that this time is not charged to the first cell.
+        var ready = await ReceiveAsync(startup.Token).ConfigureAwait(false);
+        if (ready?.Kind != WorkerMessage.Ready)
+        {
+            throw await StartupFailureAsync("ended while starting").ConfigureAwait(false);
+        }
+    }
+
+    private async Task<InvalidOperationException> StartupFailureAsync(string what)
+    {
+        Kill();
+        await DrainedAsync().ConfigureAwait(false);
+        var exitCode = ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        return new InvalidOperationException($"The worker process {what} (exit code {exitCode}): {StderrExcerpt}");
     }
 
     private async Task PumpAsync(StreamReader reader)
@@ -195,20 +212,22 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    private static async Task DrainAsync(StreamReader reader, StringBuilder? tail)
+    private static async Task DrainAsync(StreamReader reader, StringBuilder? head, StringBuilder? tail)
     {
         var buffer = new char[4096];
         int read;
         while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
         {
-            if (tail is null)
+            if (head is null || tail is null)
             {
                 continue;
             }
 
             lock (tail)
             {
-                tail.Append(buffer, 0, read);
+                var toHead = Math.Min(read, TailChars - head.Length);
+                head.Append(buffer, 0, toHead);
+                tail.Append(buffer, toHead, read - toHead);
                 if (tail.Length > TailChars)
                 {
                     tail.Remove(0, tail.Length - TailChars);

@@ -16,12 +16,16 @@ public static partial class CellEvaluator
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(run);
-        var results = run.Cells.Select(r => Evaluate(plan, plan.Document.Cells[r.CellIndex], r, compareOutputs)).ToList();
+        var results = run.Cells.Select(r => Evaluate(plan, r, compareOutputs)).ToList();
         return new NotebookTestResult(plan.Document.Path, results, run.Elapsed);
     }
 
-    private static CellTestResult Evaluate(NotebookPlan plan, NotebookCell cell, CellRunResult run, bool compareOutputs)
+    /// <summary>Judges one code cell, e.g. as soon as it finishes, for live progress.</summary>
+    public static CellTestResult Evaluate(NotebookPlan plan, CellRunResult run, bool compareOutputs)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(run);
+        var cell = plan.Document.Cells[run.CellIndex];
         var directives = plan.DirectivesOf(cell.Index);
         var result = new CellTestResult(plan.Document.Path, cell.Index + 1, cell.FirstLine, CellOutcome.Passed, null, 1, null, 1, [], run);
         switch (run.Status)
@@ -95,10 +99,13 @@ public static partial class CellEvaluator
         _ => "failed",
     };
 
-    private static string FirstErrorLine(CellRunResult run) =>
-        run.FailureMessage
-        ?? run.Outputs.OfType<ErrorOutput>().Select(e => e.EValue.Split('\n')[0].TrimEnd('\r')).FirstOrDefault()
-        ?? "the cell failed";
+    // The message without its stack trace: the frames name compiler-generated types, the line is reported separately.
+    private static string FirstErrorLine(CellRunResult run)
+    {
+        var message = run.FailureMessage ?? run.Outputs.OfType<ErrorOutput>().Select(e => e.EValue).FirstOrDefault() ?? "the cell failed";
+        var lines = message.ReplaceLineEndings("\n").Split('\n').TakeWhile(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        return string.Join('\n', lines).TrimEnd();
+    }
 
     // Compile errors start "(line,col): error"; runtime stack frames of the submission end ":line N".
     private static int ErrorLine(IReadOnlyList<CellOutput> outputs)

@@ -80,6 +80,6 @@ public class TimelinePlotlyJsonTests
         Assert.DoesNotContain("&lt;", json);
         var running = Trace(figure, "running");
         Assert.Equal("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;", running.GetProperty("customdata")[0][0].GetString());
-        Assert.Equal("&lt;b onmouseover=alert(3)&gt;title&lt;/b&gt;", figure.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("<b>&lt;b onmouseover=alert(3)&gt;title&lt;/b&gt;</b>", figure.GetProperty("layout").GetProperty("title").GetProperty("text").GetString());
     }
 }

@@ -106,6 +106,18 @@ public class TimelineSvgTests
     }
 
     [Fact]
+    public void Mark_labels_that_would_overprint_each_other_are_left_to_the_tooltip()
+    {
+        var timeline = Timeline.From(
+            [new Segment("t", "run", SegmentState.Running, 0, 1000, 1)],
+            [new TraceMark("t", "first", 100, 1), new TraceMark("t", "second", 101, 1), new TraceMark("t", "third", 600, 1)]);
+        var svg = Parse(timeline);
+
+        Assert.Equal(3, WithClass(svg, "g", "mark").Count());
+        Assert.Equal(["first", "third"], WithClass(svg, "text", "mark-label").Select(t => t.Value));
+    }
+
+    [Fact]
     public void Empty_timeline_says_so()
     {
         var svg = Parse(Timeline.From([]));

@@ -1,0 +1,121 @@
+using NotebookRunner.Documents;
+using NotebookRunner.Execution;
+
+namespace NotebookRunner.Tests.Execution;
+
+/// <summary>
+/// Notebooks that hang, deadlock, crash or flood their output: each failure is reported on the cell that caused it,
+/// with what it produced until then, never as a pass, and the run always ends.
+/// </summary>
+public sealed class FailureReportingTests
+{
+    [Fact]
+    public async Task A_spinning_cell_times_out_with_its_partial_output_and_later_cells_do_not_run()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("hang.ipynb");
+
+        var hang = result.Cells[0];
+        Assert.Equal(CellStatus.TimedOut, hang.Status);
+        Assert.Equal("before the loop\n", hang.Text());
+        Assert.Contains("hang.ipynb: cell 1 (\"Console.WriteLine(\"before the loop\");\")", hang.FailureMessage);
+        Assert.Contains("timeout of 3.0 s", hang.FailureMessage);
+        Assert.Equal(hang.FailureMessage, hang.Error().EValue);
+        Assert.Equal(CellStatus.NotRun, result.Cells[1].Status);
+        Assert.True(result.Elapsed < TimeSpan.FromSeconds(30), $"the run took {result.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Worker_survives_a_Result_deadlock_and_a_late_write_is_charged_to_the_cell_that_started_it()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("survivable-failures.ipynb");
+
+        var deadlock = result.Cells[0];
+        Assert.Equal(CellStatus.TimedOut, deadlock.Status);
+        Assert.Equal("blocking on .Result\n", deadlock.Text());
+        Assert.Contains("interrupted while it waited", deadlock.FailureMessage);
+        Assert.Contains("cell1.csx:line 10", deadlock.FailureMessage);
+
+        var starter = result.Cells[1];
+        Assert.Equal(CellStatus.Failed, starter.Status);
+        Assert.Equal("cell 2 ends\nlate from cell 2\n", starter.Text());
+        Assert.Contains("cell 2 wrote after it had ended", starter.FailureMessage);
+
+        var bystander = result.Cells[2];
+        Assert.Equal(CellStatus.Passed, bystander.Status);
+        Assert.Equal([new StreamOutput("stdout", "cell 3 output\n")], bystander.Outputs);
+
+        Assert.Equal(CellStatus.Passed, result.Cells[3].Status);
+        Assert.Equal("2", result.Cells[3].Display("text/plain"));
+    }
+
+    [Theory]
+    [InlineData("thread-crash.ipynb", "thread boom")]
+    [InlineData("environment-exit.ipynb", "exit code 3")]
+    [InlineData("stack-overflow.ipynb", "Stack overflow")]
+    [InlineData("async-void.ipynb", "async void boom")]
+    public async Task A_cell_that_kills_the_worker_is_reported_as_crashed_and_later_cells_do_not_run(string notebook, string evidence)
+    {
+        var result = await FixtureNotebook.RunFreshAsync(notebook);
+
+        var crashed = result.Cells[0];
+        Assert.Equal(CellStatus.Crashed, crashed.Status);
+        Assert.Contains($"{notebook}: cell 1", crashed.FailureMessage);
+        Assert.Contains("the worker process died", crashed.FailureMessage);
+        Assert.Contains(evidence, crashed.FailureMessage);
+        Assert.Equal(crashed.FailureMessage, crashed.Error().EValue);
+        Assert.Equal(CellStatus.NotRun, result.Cells[1].Status);
+        Assert.Null(result.Cells[1].ExecutionCount);
+    }
+
+    [Fact]
+    public async Task Output_of_a_crashed_cell_is_kept()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("environment-exit.ipynb");
+
+        Assert.Equal("exiting\n", result.Cells[0].Text());
+    }
+
+    [Fact]
+    public async Task Endless_output_is_capped_and_said_to_be_truncated()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("endless-output.ipynb");
+
+        var flood = result.Cells[0];
+        Assert.Equal(CellStatus.TimedOut, flood.Status);
+        var text = flood.Text();
+        Assert.InRange(text.Length, 1000, 1_100_000);
+        Assert.EndsWith("the rest was dropped]\n", text);
+    }
+
+    [Fact]
+    public async Task The_notebook_timeout_stops_the_cell_that_runs_when_it_expires()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("slow.ipynb", new ExecutionOptions { NotebookTimeout = TimeSpan.FromSeconds(3) });
+
+        Assert.Equal(CellStatus.TimedOut, result.Cells[0].Status);
+        Assert.Contains("the notebook reached its timeout of 3.0 s", result.Cells[0].FailureMessage);
+        Assert.Equal(CellStatus.NotRun, result.Cells[1].Status);
+    }
+
+    [Fact]
+    public async Task Stop_on_error_leaves_the_cells_after_a_failure_not_run()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("behaviours.ipynb", new ExecutionOptions { StopOnError = true });
+
+        Assert.Equal([CellStatus.Passed, CellStatus.Failed, CellStatus.NotRun], result.Cells.Take(3).Select(c => c.Status));
+        Assert.All(result.Cells.Skip(2), c => Assert.Equal(CellStatus.NotRun, c.Status));
+    }
+
+    [Fact]
+    public async Task Skipped_cells_are_not_run_and_keep_their_reason()
+    {
+        var options = new ExecutionOptions { CellSettings = cell => new CellSettings(SkipReason: cell.Index == 0 ? "too slow for this test" : null) };
+        var result = await FixtureNotebook.RunFreshAsync("slow.ipynb", options);
+
+        Assert.Equal(CellStatus.Skipped, result.Cells[0].Status);
+        Assert.Equal("too slow for this test", result.Cells[0].FailureMessage);
+        Assert.Null(result.Cells[0].ExecutionCount);
+        Assert.Equal("2", result.Cells[1].Display("text/plain"));
+        Assert.Equal(1, result.Cells[1].ExecutionCount);
+    }
+}

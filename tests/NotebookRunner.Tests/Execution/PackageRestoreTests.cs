@@ -1,0 +1,33 @@
+using NotebookRunner.Documents;
+using NotebookRunner.Execution;
+
+namespace NotebookRunner.Tests.Execution;
+
+/// <summary><c>#r "nuget:"</c>: hoisted, restored from the configured sources into a fresh cache, referenced by later code.</summary>
+public sealed class PackageRestoreTests
+{
+    [Fact]
+    public async Task A_package_is_restored_shown_as_installed_and_usable()
+    {
+        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
+        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
+
+        var result = await FixtureNotebook.RunFreshAsync("packages.ipynb", options);
+
+        var install = result.Cells[0];
+        Assert.True(install.Status == CellStatus.Passed, install.FailureMessage);
+        var installed = Assert.IsType<DisplayOutput>(install.Outputs[0]);
+        Assert.Equal(
+            "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Newtonsoft.Json, 13.0.3</span></li></ul></div></div>",
+            installed.Data.Single(d => d.Key == "text/html").Value);
+        Assert.Equal(new StreamOutput("stdout", "before\n"), install.Outputs[1]);
+        Assert.Equal("{\"a\":1}", install.Display("text/plain", 1));
+        Assert.Single(Directory.GetDirectories(cache));
+
+        var conflict = result.Cells[1];
+        Assert.Equal(CellStatus.Failed, conflict.Status);
+        Assert.Equal("Newtonsoft.Json version 12.0.1 cannot be added because version 13.0.3 was added previously.", conflict.FailureMessage);
+
+        Assert.Equal("2", result.Cells[2].Display("text/plain", 1));
+    }
+}
