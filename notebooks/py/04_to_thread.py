@@ -1,0 +1,24 @@
+"""Lesson 4: offloading blocking calls with asyncio.to_thread. N calls of time.sleep(0.5) share the
+default executor's fixed min(32, cpus + 4) threads. Usage: 04_to_thread.py N. Prints one JSON line.
+"""
+import asyncio
+import json
+import math
+import os
+import sys
+import time
+
+SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+
+
+async def main(calls):
+    start = time.perf_counter()
+    await asyncio.gather(*(asyncio.to_thread(time.sleep, 0.5 * SCALE) for _ in range(calls)))
+    return round((time.perf_counter() - start) / SCALE, 3)
+
+
+calls = int(sys.argv[1])
+workers = min(32, (os.cpu_count() or 1) + 4)
+print(json.dumps({"python": sys.version.split()[0], "calls": calls, "executor_threads": workers,
+                  "elapsed_s": asyncio.run(main(calls)),
+                  "expected_s": round(math.ceil(calls / workers) * 0.5, 3)}))

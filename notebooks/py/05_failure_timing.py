@@ -1,0 +1,67 @@
+"""Lesson 5: when does a failure surface? gather vs TaskGroup (3.11+).
+
+One call fails after 0.2 s, its sibling would finish after 1.0 s (article seconds).
+Prints one JSON line: for each way, when the exception reached the caller, what it was,
+and what had become of the sibling at that moment and when it ended.
+"""
+import asyncio
+import json
+import os
+import sys
+import time
+
+SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+
+
+async def fail_after(seconds):
+    await asyncio.sleep(seconds * SCALE)
+    raise ValueError(f"failed after {seconds} s")
+
+
+async def finish_after(seconds, state):
+    state["sibling"] = "running"
+    try:
+        await asyncio.sleep(seconds * SCALE)
+        state["sibling"] = "finished"
+    except asyncio.CancelledError:
+        state["sibling"] = "cancelled"
+        raise
+    finally:
+        state["sibling_ended_at"] = round((time.perf_counter() - state["start"]) / SCALE, 3)
+
+
+async def with_gather(state):
+    await asyncio.gather(fail_after(0.2), finish_after(1.0, state))
+
+
+async def with_task_group(state):
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(fail_after(0.2))
+        tg.create_task(finish_after(1.0, state))
+
+
+def measure(body):
+    """Each way gets its own asyncio.run (Debian's 3.11.2 keeps stale cancel counts otherwise)."""
+    state = {}
+    result = {}
+
+    async def main():
+        start = state["start"] = time.perf_counter()
+        try:
+            await body(state)
+        except BaseException as exc:   # noqa: BLE001 - ExceptionGroup is a BaseException subclass here
+            result["raised_at"] = round((time.perf_counter() - start) / SCALE, 3)
+            result["exception"] = type(exc).__name__
+            result["sibling_when_raised"] = state["sibling"]
+        await asyncio.sleep(1.2 * SCALE)   # let a surviving sibling show what it does afterwards
+        result["sibling_later"] = state["sibling"]
+        result["sibling_ended_at"] = state["sibling_ended_at"]
+
+    asyncio.run(main())
+    return result
+
+
+ways = {"gather": measure(with_gather)}
+if sys.version_info >= (3, 11):
+    ways["task_group"] = measure(with_task_group)
+print(json.dumps({"python": sys.version.split()[0], "ways": ways}))
