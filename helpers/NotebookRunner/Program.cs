@@ -1,14 +1,9 @@
+using NotebookRunner.Cli;
 using NotebookRunner.Execution;
+using NotebookRunner.Testing;
 
-// Until the command line lands, only the worker and bench modes are wired up.
-if (args.Length > 0 && args[0] == "worker")
-{
-    return await WorkerEntryPoint.RunAsync(args[1..]);
-}
-
-if (args.Length > 0 && args[0] == "bench")
-{
-    await ExecutionBenchmark.RunAsync(Console.Out);
-}
-
-return 0;
+var services = new CliServices(
+    Executors.Default,
+    Benchmark: ExecutionBenchmark.RunAsync,
+    Worker: WorkerEntryPoint.RunAsync);
+return await RunnerCli.InvokeAsync(args, services, Console.Out, Console.Error, liveProgress: !Console.IsOutputRedirected);

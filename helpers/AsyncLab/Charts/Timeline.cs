@@ -1,0 +1,128 @@
+using AsyncLab.Charts;
+using AsyncLab.Formatting;
+
+namespace AsyncLab;
+
+/// <summary>
+/// A chart of which task (or thread) ran when, waited or blocked: one row per lane, one bar per segment, marks as points.
+/// Renders as interactive HTML (plotly.js from the CDN with a static SVG inside for viewers that run no script),
+/// as standalone SVG, as plotly figure JSON and as text.
+/// </summary>
+/// <remarks>
+/// As the last expression of a notebook cell a timeline renders as HTML with a <c>text/plain</c> alternative. It does so
+/// through the <c>TypeFormatterSourceAttribute</c> naming convention that .NET Interactive and our runner both implement,
+/// so AsyncLab needs no formatting package. Any AsyncLab type renders the same way by implementing the internal
+/// <c>IRendersAs</c> interface (<c>ToHtml()</c>, <c>ToText()</c>) and carrying
+/// <c>[TypeFormatterSource(typeof(RendersAsFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]</c>.
+/// Options are plain properties: set them before rendering.
+/// </remarks>
+[TypeFormatterSource(typeof(RendersAsFormatterSource), PreferredMimeTypes = new[] { "text/html", "text/plain" })]
+public sealed class Timeline : IRendersAs
+{
+    private int _width = 900;
+    private int? _height;
+
+    private Timeline(IReadOnlyList<Segment> segments, IReadOnlyList<TraceMark> marks, string? title, LaneMode mode)
+    {
+        Segments = segments;
+        Marks = marks;
+        Title = title;
+        Mode = mode;
+    }
+
+    /// <summary>Creates a timeline of <paramref name="segments"/> and <paramref name="marks"/>, copying both.</summary>
+    /// <param name="segments">The intervals to draw; each must have finite times and an end not before its start.</param>
+    /// <param name="marks">Points in time drawn on their lane, or null for none.</param>
+    /// <param name="title">The chart title, or null for none.</param>
+    /// <param name="mode">Rows per task (default) or per thread; by thread, waiting segments have no row because they hold no thread.</param>
+    /// <exception cref="ArgumentException">A segment or mark has a non-finite time, or a segment ends before it starts.</exception>
+    public static Timeline From(IEnumerable<Segment> segments, IEnumerable<TraceMark>? marks = null, string? title = null, LaneMode mode = LaneMode.ByTask)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        if (!Enum.IsDefined(mode))
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown lane mode.");
+        var segmentList = segments.Select(s => Validated(s, nameof(segments))).ToArray();
+        var markList = (marks ?? []).Select(m => Validated(m, nameof(marks))).ToArray();
+        return new Timeline(segmentList, markList, title, mode);
+    }
+
+    /// <summary>Creates a timeline of everything <paramref name="trace"/> recorded so far.</summary>
+    /// <param name="trace">The trace to draw.</param>
+    /// <param name="mode">Rows per task (default) or per thread.</param>
+    /// <param name="title">The chart title, or null for the trace's title.</param>
+    public static Timeline From(Trace trace, LaneMode mode = LaneMode.ByTask, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return From(trace.Segments, trace.Marks, title ?? trace.Title, mode);
+    }
+
+    /// <summary>The segments drawn as bars.</summary>
+    public IReadOnlyList<Segment> Segments { get; }
+
+    /// <summary>The marks drawn as points.</summary>
+    public IReadOnlyList<TraceMark> Marks { get; }
+
+    /// <summary>Rows per task or per thread.</summary>
+    public LaneMode Mode { get; }
+
+    /// <summary>The chart title, or null for none.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>Width in pixels of the SVG and of the plotly figure (default 900, at least 300).</summary>
+    public int Width
+    {
+        get => _width;
+        set => _width = value >= 300 ? value : throw new ArgumentOutOfRangeException(nameof(Width), value, "A timeline needs at least 300 pixels of width.");
+    }
+
+    /// <summary>Height in pixels, or null (default) to grow with the number of rows.</summary>
+    public int? Height
+    {
+        get => _height;
+        set => _height = value is null or >= 120 ? value : throw new ArgumentOutOfRangeException(nameof(Height), value, "A timeline needs at least 120 pixels of height.");
+    }
+
+    /// <summary>The time axis unit; <see cref="TimelineUnit.Auto"/> (default) picks seconds from a two-second span up.</summary>
+    public TimelineUnit TimeUnit { get; set; } = TimelineUnit.Auto;
+
+    /// <summary>Colour running bars by state (default) or by the thread that ran them.</summary>
+    public TimelineColoring Coloring { get; set; } = TimelineColoring.ByState;
+
+    /// <summary>An HTML fragment: a plotly.js figure loaded from the CDN as Plotly.NET does, over a static SVG shown when no script runs.</summary>
+    public string ToHtml() => HtmlTimelineWriter.Write(this);
+
+    /// <summary>A standalone SVG document (no XML declaration, so it can also be inlined into HTML).</summary>
+    public string ToSvg() => SvgTimelineWriter.Write(this, SvgTimelineWriter.NewId());
+
+    /// <summary>The plotly.js figure (<c>data</c>, <c>layout</c>, <c>config</c>) as JSON, safe to embed in a script.</summary>
+    public string ToPlotlyJson() => PlotlyFigureWriter.Write(this);
+
+    /// <summary>Text for terminals and CI logs: one row per lane, an axis and a legend.</summary>
+    /// <param name="width">Total characters per line (at least 40).</param>
+    public string ToText(int width = 80) => TextTimelineWriter.Write(this, width);
+
+    string IRendersAs.ToText() => ToText();
+
+    /// <summary>The text rendering (<see cref="ToText(int)"/> with 80 columns).</summary>
+    public override string ToString() => ToText();
+
+    /// <summary>Writes <see cref="ToHtml"/> as a complete HTML page to <paramref name="path"/> (atomically).</summary>
+    public void SaveHtml(string path) => AtomicFile.WriteAllText(path, HtmlTimelineWriter.WritePage(this));
+
+    /// <summary>Writes <see cref="ToSvg"/> to <paramref name="path"/> (atomically).</summary>
+    public void SaveSvg(string path) => AtomicFile.WriteAllText(path, ToSvg());
+
+    private static Segment Validated(Segment s, string paramName)
+    {
+        if (!double.IsFinite(s.StartMs) || !double.IsFinite(s.EndMs) || s.EndMs < s.StartMs)
+            throw new ArgumentException($"Segment '{s.Lane}' / '{s.Label}' has an invalid interval {s.StartMs} → {s.EndMs} ms; times must be finite and the end not before the start.", paramName);
+        return s with { Lane = s.Lane ?? "", Label = s.Label ?? "" };
+    }
+
+    private static TraceMark Validated(TraceMark m, string paramName)
+    {
+        if (!double.IsFinite(m.AtMs))
+            throw new ArgumentException($"Mark '{m.Lane}' / '{m.Label}' has a non-finite time {m.AtMs}.", paramName);
+        return m with { Lane = m.Lane ?? "", Label = m.Label ?? "" };
+    }
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace AsyncLab;
+
+/// <summary>
+/// The lessons' clock scale: lessons speak in the article's seconds, and one environment variable
+/// (<c>ASYNCLAB_TIME_SCALE</c>) shortens every delay, so CI runs the same demos faster.
+/// </summary>
+public static class LabTime
+{
+    /// <summary>The environment variable that holds the scale.</summary>
+    public const string ScaleVariable = "ASYNCLAB_TIME_SCALE";
+
+    private static readonly Lazy<double> s_scale = new(() => ParseScale(Environment.GetEnvironmentVariable(ScaleVariable)));
+
+    /// <summary>The factor applied to every article duration (default 1.0). An invalid value throws when first used.</summary>
+    public static double Scale => s_scale.Value;
+
+    /// <summary>The scaled length of <paramref name="articleSeconds"/>.</summary>
+    public static TimeSpan Seconds(double articleSeconds) => TimeSpan.FromSeconds(articleSeconds * Scale);
+
+    /// <summary>A <see cref="Task.Delay(TimeSpan, CancellationToken)"/> of the scaled time: the C# <c>await asyncio.sleep(s)</c>.</summary>
+    public static Task Delay(double articleSeconds, CancellationToken ct = default) => Task.Delay(Seconds(articleSeconds), ct);
+
+    /// <summary>A blocking <see cref="Thread.Sleep(TimeSpan)"/> of the scaled time: the C# <c>time.sleep(s)</c>, for "don't block the loop" demos.</summary>
+    public static void Sleep(double articleSeconds) => Thread.Sleep(Seconds(articleSeconds));
+
+    /// <summary>A measured duration expressed in article seconds (divided by the scale), for printing "≈ 3 s".</summary>
+    public static double ToArticleSeconds(TimeSpan measured) => measured.TotalSeconds / Scale;
+
+    /// <summary>Parses a scale value; null or blank means 1. Anything but a finite positive number throws.</summary>
+    internal static double ParseScale(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return 1.0;
+        if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            && double.IsFinite(value) && value > 0)
+            return value;
+        throw new InvalidOperationException(
+            $"{ScaleVariable}='{text}' is not a positive number. Use a decimal with a dot, e.g. 1 (full length) or 0.2 (CI).");
+    }
+}

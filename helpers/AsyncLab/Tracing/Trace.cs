@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace AsyncLab;
+
+/// <summary>
+/// Records what concurrent work did and when: spans and marks with lane (logical task), label, thread id
+/// and timestamp, plus automatic run slices for logical tasks started with <see cref="Run(string, Func{Task})"/>.
+/// Thread-safe with per-thread buffers; recording does not allocate.
+/// </summary>
+public sealed partial class Trace
+{
+    /// <summary>Default capacity in events (about 40 MB when full); later events are counted in <see cref="Dropped"/>.</summary>
+    public const int DefaultCapacity = 1_000_000;
+
+    private readonly TraceBuffer _buffer;
+    private readonly long _origin = Stopwatch.GetTimestamp();
+    private readonly ConcurrentDictionary<LaneRun, byte> _running = new();
+
+    /// <summary>Starts a trace; its clock starts now.</summary>
+    /// <param name="title">A title for charts and exports.</param>
+    /// <param name="capacity">The maximum number of events kept.</param>
+    public Trace(string? title = null, int capacity = DefaultCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        Title = title;
+        _buffer = new TraceBuffer(capacity);
+    }
+
+    /// <summary>The title given at construction.</summary>
+    public string? Title { get; }
+
+    /// <summary>The time since the trace started.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_origin);
+
+    /// <summary>Events discarded because the capacity was reached.</summary>
+    public long Dropped => _buffer.Dropped;
+
+    /// <summary>Records a point in time on <paramref name="lane"/>.</summary>
+    public void Mark(string lane, string label) =>
+        _buffer.Add(new TraceEvent
+        {
+            Kind = TraceEventKind.Mark, Lane = lane, Label = label, Start = Stopwatch.GetTimestamp(),
+            ThreadId = Environment.CurrentManagedThreadId,
+        });
+
+    /// <summary>
+    /// Opens a span on <paramref name="lane"/> that ends when disposed (<c>using (trace.Span(...)) { ... }</c>).
+    /// Use <see cref="SegmentState.Blocked"/> for blocking waits. Inside the same lane's automatic run slice
+    /// the span replaces the slice for its duration, so the two never overlap.
+    /// </summary>
+    public TraceSpan Span(string lane, string label, SegmentState state = SegmentState.Running) =>
+        new(this, lane, label, state, Stopwatch.GetTimestamp(), LaneSlices.SuspendFor(this, lane));
+
+    /// <summary>The recorded intervals, ordered by start; gaps inside a logical task's lifetime appear as <see cref="SegmentState.Waiting"/>.</summary>
+    public IReadOnlyList<Segment> Segments => BuildSegments(_buffer.Snapshot());
+
+    /// <summary>The recorded marks, ordered by time.</summary>
+    public IReadOnlyList<TraceMark> Marks =>
+        _buffer.Snapshot()
+            .Where(e => e.Kind == TraceEventKind.Mark)
+            .Select(e => new TraceMark(e.Lane, e.Label, ToMs(e.Start), e.ThreadId))
+            .OrderBy(m => m.AtMs)
+            .ToList();
+
+    /// <summary>The mark labels in time order, for <see cref="Check.Before"/>.</summary>
+    public IReadOnlyList<string> Order() => Marks.Select(m => m.Label).ToList();
+
+    /// <summary>Per lane: time running, waiting and blocked, and the threads seen.</summary>
+    public TraceSummary Summary() => TraceSummary.From(Segments);
+
+    /// <summary>Records a finished interval; used by spans and automatic run slices.</summary>
+    internal void AddSegment(string lane, string label, SegmentState state, long start, long end, int threadId) =>
+        _buffer.Add(new TraceEvent
+        {
+            Kind = TraceEventKind.Segment, Lane = lane, Label = label, State = state, Start = start, End = end, ThreadId = threadId,
+        });
+
+    /// <summary>Milliseconds since the trace started for a <see cref="Stopwatch"/> timestamp.</summary>
+    internal double ToMs(long timestamp) => (timestamp - _origin) * 1000.0 / Stopwatch.Frequency;
+
+    private List<Segment> BuildSegments(List<TraceEvent> events)
+    {
+        var segments = new List<Segment>();
+        var lifetimes = new List<(string Lane, long Start, long End)>();
+        foreach (var e in events)
+        {
+            if (e.Kind == TraceEventKind.Segment)
+                segments.Add(new Segment(e.Lane, e.Label, e.State, ToMs(e.Start), ToMs(e.End), e.ThreadId));
+            else if (e.Kind == TraceEventKind.Lifetime)
+                lifetimes.Add((e.Lane, e.Start, e.End));
+        }
+        var now = Stopwatch.GetTimestamp();
+        lifetimes.AddRange(_running.Keys.Select(r => (r.Context.Name, r.Start, now)));
+        segments.AddRange(WaitingGaps.Between(segments, lifetimes.Select(l => (l.Lane, ToMs(l.Start), ToMs(l.End)))));
+        segments.Sort((a, b) => a.StartMs != b.StartMs ? a.StartMs.CompareTo(b.StartMs) : string.CompareOrdinal(a.Lane, b.Lane));
+        return segments;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Xml.Linq;
+using AsyncLab;
+
+namespace AsyncLab.Tests.Charts;
+
+public class TimelineSvgTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static XElement Parse(Timeline timeline) => XElement.Parse(timeline.ToSvg());
+
+    private static IEnumerable<XElement> WithClass(XElement root, string name, string cssClass) =>
+        root.Descendants(Svg + name).Where(e => ((string?)e.Attribute("class"))?.Split(' ').Contains(cssClass) == true);
+
+    [Fact]
+    public void Draws_one_bar_per_segment_with_the_state_as_class()
+    {
+        var timeline = SampleTimelines.Interleaving();
+        var svg = Parse(timeline);
+
+        Assert.Equal(timeline.Segments.Count, WithClass(svg, "rect", "bar").Count());
+        Assert.Equal(5, WithClass(svg, "rect", "running").Count());
+        Assert.Equal(2, WithClass(svg, "rect", "waiting").Count());
+        Assert.Single(WithClass(svg, "rect", "blocked"));
+    }
+
+    [Fact]
+    public void Labels_each_lane_once_in_order_of_first_activity()
+    {
+        var lanes = WithClass(Parse(SampleTimelines.Interleaving()), "text", "lane").Select(e => e.Nodes().OfType<XText>().Single().Value);
+
+        Assert.Equal(["download A", "download B", "sync-over-async"], lanes);
+    }
+
+    [Fact]
+    public void Legend_names_the_states_present_and_marks()
+    {
+        var legend = Parse(SampleTimelines.Interleaving()).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend");
+
+        Assert.Equal(["running", "waiting", "blocked", "mark"], legend.Descendants(Svg + "text").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Waiting_bars_are_hatched_and_blocked_bars_red()
+    {
+        var svg = Parse(SampleTimelines.Interleaving());
+
+        Assert.StartsWith("url(#", (string?)WithClass(svg, "rect", "waiting").First().Attribute("fill"));
+        Assert.Equal("#d62728", (string?)WithClass(svg, "rect", "blocked").Single().Attribute("fill"));
+    }
+
+    [Fact]
+    public void Axis_is_in_milliseconds_for_short_traces_and_seconds_for_long_ones()
+    {
+        var shortAxis = WithClass(Parse(SampleTimelines.Interleaving()), "text", "axis-title").Single().Value;
+        var longTicks = WithClass(Parse(SampleTimelines.Seconds()), "text", "tick").Select(t => t.Value).ToList();
+
+        Assert.Equal("time since trace start (ms)", shortAxis);
+        Assert.Equal("time since trace start (s)", WithClass(Parse(SampleTimelines.Seconds()), "text", "axis-title").Single().Value);
+        Assert.Equal("0", longTicks[0]);
+        Assert.Contains("4", longTicks);
+    }
+
+    [Fact]
+    public void Bar_tooltips_carry_lane_state_times_and_thread()
+    {
+        var tooltip = WithClass(Parse(SampleTimelines.Interleaving()), "rect", "blocked").Single().Element(Svg + "title")!.Value;
+
+        Assert.Equal("sync-over-async: blocked · .Result\n30.0 ms → 400.0 ms (370.0 ms)\nthread 7", tooltip);
+    }
+
+    [Fact]
+    public void By_thread_rows_are_threads_and_bars_are_captioned_with_tasks()
+    {
+        var timeline = Timeline.From(SampleTimelines.Interleaving().Segments, mode: LaneMode.ByThread);
+        var svg = Parse(timeline);
+
+        Assert.Equal(["thread 1", "thread 7"], WithClass(svg, "text", "lane").Select(e => e.Nodes().OfType<XText>().Single().Value));
+        // Waiting holds no thread, so by thread only running and blocked segments are drawn.
+        Assert.Equal(6, WithClass(svg, "rect", "bar").Count());
+        Assert.Contains("sync-over-async", WithClass(svg, "text", "caption").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Hostile_names_are_text_not_markup()
+    {
+        var raw = SampleTimelines.Hostile().ToSvg();
+        var svg = XElement.Parse(raw);
+
+        Assert.DoesNotContain("<script", raw);
+        Assert.DoesNotContain("<img", raw);
+        Assert.DoesNotContain("<b ", raw);
+        Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName is "script" or "img" or "b");
+        Assert.Contains(svg.Descendants(Svg + "title"), t => t.Value.StartsWith(SampleTimelines.HostileLane + ": running · " + SampleTimelines.HostileLabel, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Standalone_svg_has_no_xml_declaration_and_fixed_size()
+    {
+        var timeline = SampleTimelines.Interleaving();
+        timeline.Width = 640;
+        var raw = timeline.ToSvg();
+
+        Assert.StartsWith("<svg ", raw);
+        Assert.Equal("640", (string?)XElement.Parse(raw).Attribute("width"));
+    }
+
+    [Fact]
+    public void Mark_labels_that_would_overprint_each_other_are_left_to_the_tooltip()
+    {
+        var timeline = Timeline.From(
+            [new Segment("t", "run", SegmentState.Running, 0, 1000, 1)],
+            [new TraceMark("t", "first", 100, 1), new TraceMark("t", "second", 101, 1), new TraceMark("t", "third", 600, 1)]);
+        var svg = Parse(timeline);
+
+        Assert.Equal(3, WithClass(svg, "g", "mark").Count());
+        Assert.Equal(["first", "third"], WithClass(svg, "text", "mark-label").Select(t => t.Value));
+    }
+
+    [Fact]
+    public void Empty_timeline_says_so()
+    {
+        var svg = Parse(Timeline.From([]));
+
+        Assert.Contains(svg.Descendants(Svg + "text"), t => t.Value == "no segments recorded");
+    }
+
+    [Fact]
+    public void Invalid_intervals_are_rejected_with_the_segment_named()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Timeline.From([new Segment("lane x", "backwards", SegmentState.Running, 10, 5, 1)]));
+
+        Assert.Contains("lane x", error.Message);
+        Assert.Equal("segments", error.ParamName);
+    }
+
+    [Fact]
+    public void SaveSvg_writes_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"timeline-{Guid.NewGuid():N}", "chart.svg");
+        try
+        {
+            SampleTimelines.Interleaving().SaveSvg(path);
+
+            Assert.Equal(8, XElement.Parse(File.ReadAllText(path)).Descendants(Svg + "rect").Count(r => ((string?)r.Attribute("class"))?.StartsWith("bar", StringComparison.Ordinal) == true));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+}

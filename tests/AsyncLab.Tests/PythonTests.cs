@@ -1,0 +1,102 @@
+using AsyncLab;
+
+namespace AsyncLab.Tests;
+
+public class PythonTests
+{
+    /// <summary>Null when Python is available (or CI requires it); otherwise why the test cannot run.</summary>
+    private static string? SkipReason()
+    {
+        if (Python.Find() is not null)
+            return null;
+        Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
+            "CI=true requires a Python interpreter (PYTHON or /usr/bin/python3)");
+        return "no Python found (set PYTHON=/path/to/python3)";
+    }
+
+    [Fact]
+    public async Task A_script_result_is_the_last_JSON_object_line()
+    {
+        if (SkipReason() is { } reason)
+        {
+            Console.WriteLine("skipped: " + reason);
+            return;
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(script, """
+            import json, sys
+            print("warming up")
+            print(json.dumps({"draft": True}))
+            print(json.dumps({"args": sys.argv[1:], "elapsed": 0.25, "text": "héllo"}))
+            print("[1, 2]")
+            """);
+        try
+        {
+            var result = await Python.RunJsonAsync(script, "a", "b c");
+            Assert.False(result.Skipped);
+            Assert.Equal(["a", "b c"], result["args"].EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(0.25, result.Number("elapsed"));
+            Assert.Equal("héllo", result["text"].GetString());
+            var missing = Assert.Throws<KeyNotFoundException>(() => result["nope"]);
+            Assert.Contains("args, elapsed, text", missing.Message);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public async Task Failures_report_exit_code_and_stderr()
+    {
+        if (SkipReason() is { } reason)
+        {
+            Console.WriteLine("skipped: " + reason);
+            return;
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(script, "import sys\nprint('oops', file=sys.stderr)\nsys.exit(3)\n");
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunJsonAsync(script));
+            Assert.Contains("exited with code 3", error.Message);
+            Assert.Contains("oops", error.Message);
+            await File.WriteAllTextAsync(script, "import time\ntime.sleep(30)\n");
+            await Assert.ThrowsAsync<TimeoutException>(() => Python.RunJsonAsync(script, [], TimeSpan.FromMilliseconds(500)));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public void Has_tells_which_modules_exist()
+    {
+        if (SkipReason() is { } reason)
+        {
+            Console.WriteLine("skipped: " + reason);
+            return;
+        }
+        Assert.True(Python.Has("json"));
+        Assert.False(Python.Has("no_such_module_asynclab"));
+    }
+
+    [Fact]
+    public void A_skipped_result_says_why_in_its_json()
+    {
+        var skipped = PythonResult.Skip("no Python found");
+        Assert.True(skipped.Skipped);
+        Assert.Equal("no Python found", skipped.Json.GetProperty("skipped").GetString());
+        Assert.Null(skipped.Number("elapsed"));
+        Assert.Contains("skipped", Assert.Throws<KeyNotFoundException>(() => skipped["elapsed"]).Message);
+    }
+
+    [Fact]
+    public void The_last_JSON_object_line_wins_and_other_lines_are_ignored()
+    {
+        var json = Python.LastJsonObject("{\"a\": 1}\n{broken\n{\"b\": 2}\n[3]\ntrailing text\n");
+        Assert.Equal(2, json!.Value.GetProperty("b").GetInt32());
+        Assert.Null(Python.LastJsonObject("no json here\n[1]\n"));
+    }
+}

@@ -1,0 +1,37 @@
+namespace Lessons.Tests;
+
+/// <summary>Finds the lesson notebooks under <c>notebooks/</c> at the repository root.</summary>
+internal static class LessonNotebooks
+{
+    /// <summary>The lessons issues 4–8 deliver, in order.</summary>
+    public static readonly string[] Expected =
+    [
+        "01-asyncio-layers-in-csharp.ipynb",
+        "02-async-notes-fact-checked.ipynb",
+        "03-tasks-downloads-loops.ipynb",
+        "04-spinner-threads-vs-tasks.ipynb",
+        "05-await-gather-create-task.ipynb",
+    ];
+
+    /// <summary>The <c>notebooks/</c> folder.</summary>
+    public static string Folder { get; } = Path.Combine(FindRepoRoot(), "notebooks");
+
+    /// <summary>Every <c>.ipynb</c> directly in <c>notebooks/</c>, sorted, relative to it; a new lesson is picked up without a code change.</summary>
+    public static IEnumerable<string> Found() =>
+        Directory.Exists(Folder)
+            ? Directory.EnumerateFiles(Folder, "*.ipynb").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+            : [];
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "AsyncNotebooks.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"AsyncNotebooks.slnx not found above {AppContext.BaseDirectory}");
+    }
+}
