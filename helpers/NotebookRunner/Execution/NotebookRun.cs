@@ -139,12 +139,15 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
                 };
             }
 
-            Apply(message);
+            Apply(message, cell.Index);
         }
     }
 
-    /// <summary>Applies a streamed output to the cell it belongs to, which may be an earlier cell (late writes, updates).</summary>
-    private void Apply(WorkerMessage message)
+    /// <summary>
+    /// Applies a streamed output to the cell it belongs to, which may be an earlier cell (late writes, updates).
+    /// <paramref name="runningCell"/> is the cell now running, or -1 once all cells ran.
+    /// </summary>
+    private void Apply(WorkerMessage message, int runningCell)
     {
         if (!_collectors.TryGetValue(message.Cell, out var collector))
         {
@@ -163,6 +166,11 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
                 break;
             case WorkerMessage.Display:
                 collector.AddDisplay(message.DisplayId, data);
+                if (message.Cell != runningCell)
+                {
+                    _lateWrites[message.Cell] = _lateWrites.GetValueOrDefault(message.Cell, "") + "[a display]";
+                }
+
                 break;
             case WorkerMessage.Update:
                 _ = collector.TryUpdate(message.DisplayId, data) || _collectors.Values.Any(c => c.TryUpdate(message.DisplayId, data));
@@ -203,7 +211,7 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             while (await _worker.ReceiveAsync(patience.Token).ConfigureAwait(false) is { } message)
             {
-                Apply(message);
+                Apply(message, runningCell: -1);
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)

@@ -37,7 +37,11 @@ public sealed class BehavioursFixture : IAsyncLifetime
     }
 
     /// <inheritdoc/>
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
 
     private static void BuildGreeter(string path)
     {

@@ -57,9 +57,19 @@ internal static class FixtureNotebook
         return NotebookExecutor.RunAsync(path, ReadCells(path), withTimeouts, progress: null, CancellationToken.None);
     }
 
-    /// <summary>Copies the fixtures and runs one notebook from the copy.</summary>
-    public static async Task<NotebookRunResult> RunFreshAsync(string name, ExecutionOptions? options = null) =>
-        await RunAsync(CopyFixtures(), name, options);
+    /// <summary>Copies the fixtures, runs one notebook from the copy, and deletes the copy.</summary>
+    public static async Task<NotebookRunResult> RunFreshAsync(string name, ExecutionOptions? options = null)
+    {
+        var folder = CopyFixtures();
+        try
+        {
+            return await RunAsync(folder, name, options);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private static TimeSpan? TimeoutOf(NotebookCell cell) =>
         cell.Metadata["notebook_runner"]?["timeout"]?.GetValue<double>() is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
