@@ -55,8 +55,7 @@ public class AiohttpClientTests
             Assert.Equal([200, 200, 200, 503, 200], result["statuses"].EnumerateArray().Select(s => s.GetInt32()));
             Assert.True(result["bytes_ok"].GetBoolean());
             Assert.Equal(21, result["drip_len"].GetInt32());
-            Assert.True(result.Number("elapsed") < 0.8, $"elapsed {result.Number("elapsed")} s: requests were not concurrent");
-            Assert.True(server.PeakConcurrency >= 2);
+            Assert.True(server.PeakConcurrency >= 2, $"peak concurrency {server.PeakConcurrency}: the server handled the requests one at a time");
         }
         finally
         {
