@@ -27,9 +27,9 @@ internal sealed class CellInterpreter(ScriptSession session, PackageRestorer pac
             cell.Sources.ToList().ForEach(packages.AddSource);
             if (cell.Packages.Count > 0)
             {
-                var (assemblies, display) = await packages.RestoreAsync(cell.Packages).ConfigureAwait(false);
-                session.AddReferences(assemblies);
-                DisplayedValue.Show(display, [.. display.Select(d => d.Key)]);
+                var restored = await packages.RestoreAsync(cell.Packages).ConfigureAwait(false);
+                session.AddPackages(restored);
+                DisplayedValue.Show(restored.Display, [.. restored.Display.Select(d => d.Key)]);
             }
 
             foreach (var section in cell.Sections)

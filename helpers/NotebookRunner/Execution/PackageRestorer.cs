@@ -9,7 +9,8 @@ namespace NotebookRunner.Execution;
 
 /// <summary>
 /// Restores the packages of <c>#r "nuget: Name, Version"</c> lines as the kernel does: cumulatively per session,
-/// through a generated net10.0 project and <c>dotnet restore</c> from the configured sources plus <c>#i</c> sources.
+/// through a generated net10.0 project for this machine's runtime identifier and <c>dotnet restore</c> from the
+/// configured sources plus <c>#i</c> sources.
 /// Each package set is restored once into a cache folder keyed by the set; later runs reuse it.
 /// </summary>
 internal sealed class PackageRestorer
@@ -36,9 +37,9 @@ internal sealed class PackageRestorer
 
     /// <summary>
     /// Restores the session's packages plus <paramref name="specifications"/> (<c>Name, Version</c>).
-    /// Returns the assemblies not referenced before and the display the kernel shows; throws with the restore's output on failure.
+    /// Returns the assets not handed out before and the display the kernel shows; throws with the restore's output on failure.
     /// </summary>
-    public async Task<(IReadOnlyList<string> NewAssemblies, IReadOnlyList<KeyValuePair<string, string>> Display)> RestoreAsync(IReadOnlyList<string> specifications)
+    public async Task<RestoredPackages> RestoreAsync(IReadOnlyList<string> specifications)
     {
         var wanted = new Dictionary<string, string>(_requested, StringComparer.OrdinalIgnoreCase);
         var names = new List<string>();
@@ -62,30 +63,32 @@ internal sealed class PackageRestorer
 
         var assets = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "obj", "project.assets.json")).ConfigureAwait(false))!;
         var packageFolder = assets["packageFolders"]!.AsObject().First().Key;
-        var target = assets["targets"]!.AsObject().First().Value!.AsObject();
+        // The target for this machine's runtime identifier, where NuGet has already picked each package's
+        // RID-specific managed and native files (runtimes/<rid>/...).
+        var target = assets["targets"]!.AsObject().Single(t => t.Key.Contains('/', StringComparison.Ordinal)).Value!.AsObject();
         var libraries = assets["libraries"]!.AsObject();
         var resolved = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var assemblies = new List<string>();
+        var managed = new List<string>();
+        var native = new List<string>();
         foreach (var (key, entry) in target)
         {
             var (id, version) = (key.Split('/')[0], key.Split('/')[1]);
             resolved[id] = version;
             var libraryPath = libraries[key]?["path"]?.GetValue<string>() ?? "";
-            foreach (var (file, _) in entry?["runtime"]?.AsObject() ?? [])
-            {
-                var path = Path.GetFullPath(Path.Combine(packageFolder, libraryPath, file));
-                if (file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) && _referenced.Add(path))
-                {
-                    assemblies.Add(path);
-                }
-            }
+            IEnumerable<string> Files(string kind) => (entry?[kind]?.AsObject() ?? [])
+                .Select(file => file.Key)
+                .Where(file => Path.GetFileName(file) != "_._")
+                .Select(file => Path.GetFullPath(Path.Combine(packageFolder, libraryPath, file)))
+                .Where(_referenced.Add);
+            managed.AddRange(Files("runtime").Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)));
+            native.AddRange(Files("native"));
         }
 
         var installed = names.Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(n => $"{resolved.Keys.FirstOrDefault(k => k.Equals(n, StringComparison.OrdinalIgnoreCase)) ?? n}, {resolved.GetValueOrDefault(n, "?")}")
             .Order(StringComparer.Ordinal)
             .ToList();
-        return (assemblies, InstalledPackagesDisplay(installed));
+        return new RestoredPackages(managed, native, InstalledPackagesDisplay(installed));
     }
 
     private IReadOnlyList<KeyValuePair<string, string>> InstalledPackagesDisplay(IReadOnlyList<string> installed)
@@ -124,6 +127,9 @@ internal sealed class PackageRestorer
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
+                <RuntimeIdentifier>{PackageLoader.RuntimeIdentifier}</RuntimeIdentifier>
+                <SelfContained>false</SelfContained>
+                <UseAppHost>false</UseAppHost>
                 <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
                 <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
                 <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
@@ -176,3 +182,7 @@ internal sealed class PackageRestorer
         return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }
+
+/// <summary>What a restore adds: the packages' managed assemblies, their native libraries for this machine, and the kernel's display.</summary>
+internal sealed record RestoredPackages(
+    IReadOnlyList<string> ManagedAssemblies, IReadOnlyList<string> NativeLibraries, IReadOnlyList<KeyValuePair<string, string>> Display);

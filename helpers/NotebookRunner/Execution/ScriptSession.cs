@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
 
 namespace NotebookRunner.Execution;
 
@@ -15,7 +16,7 @@ namespace NotebookRunner.Execution;
 /// forward and survive a throwing cell. References are built once and one set of options is reused, because
 /// re-resolving references per cell costs about 4 MB per cell.
 /// </summary>
-internal sealed class ScriptSession
+internal sealed class ScriptSession : IDisposable
 {
     /// <summary>The kernel's default usings, plus the static helpers class standing in for <c>using static Kernel</c>.</summary>
     internal static readonly string[] DefaultImports =
@@ -28,6 +29,8 @@ internal sealed class ScriptSession
         typeof(Script).GetMethod("HasReturnValue", BindingFlags.Instance | BindingFlags.NonPublic)
         ?? throw new MissingMethodException(nameof(Script), "HasReturnValue");
 
+    /// <summary>One loader for the whole chain, so package assemblies registered with it serve every later submission.</summary>
+    private readonly InteractiveAssemblyLoader _assemblyLoader = new();
     private ScriptOptions _options;
     private string _workingDirectory;
     private ScriptState<object>? _state;
@@ -60,12 +63,23 @@ internal sealed class ScriptSession
         var warm = await CSharpScript.RunAsync<object>(Representative, options).ConfigureAwait(false);
         _ = HasReturnValueMethod.Invoke(warm.Script, null);
         _ = ValueFormatter.Format(warm.ReturnValue, []);
-        _state = await CSharpScript.RunAsync<object>("", options).ConfigureAwait(false);
+        _state = await CSharpScript.Create<object>("", options, assemblyLoader: _assemblyLoader).RunAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Adds references (e.g. restored packages) for this and later submissions.</summary>
-    public void AddReferences(IEnumerable<string> assemblyPaths) =>
-        _options = _options.AddReferences(assemblyPaths.Select(p => MetadataReference.CreateFromFile(p)));
+    /// <summary>
+    /// Loads restored packages and references them for this and later submissions. The script loader is told about
+    /// each loaded assembly, so a submission binds to that same copy instead of loading the file a second time.
+    /// </summary>
+    public void AddPackages(RestoredPackages packages)
+    {
+        var assemblies = PackageLoader.Load(packages);
+        foreach (var assembly in assemblies)
+        {
+            _assemblyLoader.RegisterDependency(assembly);
+        }
+
+        _options = _options.AddReferences(assemblies.Select(a => MetadataReference.CreateFromFile(a.Location)));
+    }
 
     /// <summary>
     /// Compiles <paramref name="code"/> as the next submission. Compile errors come back as the kernel's message
@@ -75,7 +89,7 @@ internal sealed class ScriptSession
     {
         RefreshResolversIfWorkingDirectoryChanged();
         var options = _options.WithFilePath(filePath);
-        var script = _state is null ? CSharpScript.Create<object>(code, options) : _state.Script.ContinueWith<object>(code, options);
+        var script = _state is null ? CSharpScript.Create<object>(code, options, assemblyLoader: _assemblyLoader) : _state.Script.ContinueWith<object>(code, options);
         var errors = script.Compile()
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .OrderBy(d => d.Location.GetLineSpan().StartLinePosition)
@@ -83,6 +97,9 @@ internal sealed class ScriptSession
             .ToList();
         return new Submission(script, errors.Count == 0 ? null : string.Join(Environment.NewLine, errors));
     }
+
+    /// <summary>Releases the script loader.</summary>
+    public void Dispose() => _assemblyLoader.Dispose();
 
     /// <summary>Runs a compiled submission; an exception is captured in the result and the state still advances.</summary>
     public async Task<SubmissionResult> RunAsync(Submission submission)

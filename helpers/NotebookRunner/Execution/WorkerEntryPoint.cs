@@ -20,7 +20,7 @@ public static class WorkerEntryPoint
 
         using var channel = WorkerChannel.Connect(args[at + 1]);
         ConsoleRouter.Install();
-        var session = new ScriptSession();
+        using var session = new ScriptSession();
         var warmUp = Task.Run(session.WarmUpAsync);
         var interpreter = new CellInterpreter(session, new PackageRestorer());
         var cellThread = new CellThread();

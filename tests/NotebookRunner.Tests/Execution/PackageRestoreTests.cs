@@ -30,4 +30,22 @@ public sealed class PackageRestoreTests
 
         Assert.Equal("2", result.Cells[2].Display("text/plain", 1));
     }
+
+    [Fact]
+    public async Task A_package_with_dependencies_and_a_native_library_works_across_cells()
+    {
+        // Microsoft.Data.Sqlite loads SQLitePCLRaw.batteries_v2 by name at run time, and that one loads
+        // libe_sqlite3 from the package's runtimes/<rid>/native folder: both must be found.
+        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
+        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
+
+        var result = await FixtureNotebook.RunFreshAsync("native-package.ipynb", options);
+
+        var query = result.Cells[0];
+        Assert.True(query.Status == CellStatus.Passed, query.FailureMessage);
+        Assert.Equal("55", query.Display("text/plain", 1));
+        var sameCopy = result.Cells[1];
+        Assert.True(sameCopy.Status == CellStatus.Passed, sameCopy.FailureMessage);
+        Assert.Equal("True", sameCopy.Display("text/plain", 0));
+    }
 }
