@@ -21,6 +21,7 @@ public sealed class Timeline : IRendersAs
 {
     private int _width = 900;
     private int? _height;
+    private TimeSpan? _minimumSpan;
 
     private Timeline(IReadOnlyList<Segment> segments, IReadOnlyList<TraceMark> marks, string? title, LaneMode mode)
     {
@@ -84,6 +85,16 @@ public sealed class Timeline : IRendersAs
 
     /// <summary>The time axis unit; <see cref="TimelineUnit.Auto"/> (default) picks seconds from a two-second span up.</summary>
     public TimelineUnit TimeUnit { get; set; } = TimelineUnit.Auto;
+
+    /// <summary>
+    /// The shortest time the axis spans, or null (default) to end it just after the last event. Give several charts the
+    /// same value to draw them on one scale, so that a run twice as long looks twice as long.
+    /// </summary>
+    public TimeSpan? MinimumSpan
+    {
+        get => _minimumSpan;
+        set => _minimumSpan = value is null || value > TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(MinimumSpan), value, "A time axis must span a positive time.");
+    }
 
     /// <summary>Colour running bars by state (default) or by the thread that ran them.</summary>
     public TimelineColoring Coloring { get; set; } = TimelineColoring.ByState;

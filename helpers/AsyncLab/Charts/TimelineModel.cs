@@ -73,9 +73,12 @@ internal sealed class TimelineModel
             .ToList();
         var marks = timeline.Marks.Select(m => new TimelinePoint(RowOf(byThread ? ThreadRow(m.ThreadId) : m.Lane), m)).ToList();
 
-        var end = Math.Max(
+        var end = new[]
+        {
             timeline.Segments.Select(s => s.EndMs).DefaultIfEmpty(0).Max(),
-            timeline.Marks.Select(m => m.AtMs).DefaultIfEmpty(0).Max());
+            timeline.Marks.Select(m => m.AtMs).DefaultIfEmpty(0).Max(),
+            timeline.MinimumSpan?.TotalMilliseconds ?? 0,
+        }.Max();
         var axis = TimeAxis.For(end, timeline.TimeUnit, targetTicks);
         return new TimelineModel(rows, GroupIntoSeries(bars, timeline.Coloring), marks, axis);
     }

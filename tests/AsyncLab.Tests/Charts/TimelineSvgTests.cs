@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using AsyncLab;
 
@@ -59,6 +60,18 @@ public class TimelineSvgTests
         Assert.Equal("time since trace start (s)", WithClass(Parse(SampleTimelines.Seconds()), "text", "axis-title").Single().Value);
         Assert.Equal("0", longTicks[0]);
         Assert.Contains("4", longTicks);
+    }
+
+    [Fact]
+    public void A_minimum_span_stretches_the_axis_so_charts_share_one_scale()
+    {
+        double LastTick(Timeline t) => double.Parse(WithClass(Parse(t), "text", "tick").Last().Value, CultureInfo.InvariantCulture);
+        var shared = SampleTimelines.Seconds();
+        shared.MinimumSpan = TimeSpan.FromSeconds(10);
+
+        Assert.True(LastTick(SampleTimelines.Seconds()) < 10);
+        Assert.Equal(10, LastTick(shared));
+        Assert.Throws<ArgumentOutOfRangeException>(() => shared.MinimumSpan = TimeSpan.Zero);
     }
 
     [Fact]
