@@ -57,19 +57,15 @@ internal static class SvgTimelineWriter
 
     private static void WriteLegend(StringBuilder svg, TimelineModel model, TimelineGeometry g, string id)
     {
-        var x = g.PlotLeft;
-        var y = g.LegendTop + 8;
         svg.Append("<g class=\"legend\">");
-        foreach (var series in model.Series)
+        foreach (var ((name, x, y), series) in g.LegendEntries.Zip(model.Series.Cast<BarSeries?>().Append(null)))
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<g class=\"legend-item\"><rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{FillOf(series, id)}\" stroke=\"{EdgeOf(series)}\"/>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 20)}\" y=\"{N(y + 11.5)}\" fill=\"{TimelineStyle.Text}\">{Markup.Escape(series.Name)}</text></g>");
-            x += 20 + (series.Name.Length * TimelineGeometry.CharWidth) + 22;
-        }
-        if (model.Marks.Count > 0)
-        {
-            svg.Append("<g class=\"legend-item\">").Append(Diamond(x + 7, y + 7, 5.5))
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 20)}\" y=\"{N(y + 11.5)}\" fill=\"{TimelineStyle.Text}\">mark</text></g>");
+            svg.Append("<g class=\"legend-item\">");
+            if (series is null)
+                svg.Append(Diamond(x + 7, y + 7, 5.5));
+            else
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"14\" height=\"14\" rx=\"2\" fill=\"{FillOf(series, id)}\" stroke=\"{EdgeOf(series)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + 20)}\" y=\"{N(y + 11.5)}\" fill=\"{TimelineStyle.Text}\">{Markup.Escape(name)}</text></g>");
         }
         svg.Append("</g>");
     }

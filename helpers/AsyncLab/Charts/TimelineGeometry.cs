@@ -10,21 +10,25 @@ internal sealed class TimelineGeometry
     private const double RightMargin = 28;
     private const int MaxLabelChars = 30;
 
+    private const double LegendLineHeight = 20;
+
     public TimelineGeometry(TimelineModel model, string? title, int width, int? height)
     {
         Width = width;
         TitleHeight = string.IsNullOrEmpty(title) ? 12 : 40;
         LegendTop = TitleHeight;
-        PlotTop = LegendTop + 30;
+        var longest = model.Rows.Select(r => Math.Min(r.Length, MaxLabelChars)).DefaultIfEmpty(4).Max();
+        LabelChars = Math.Clamp(longest, 4, MaxLabelChars);
+        PlotLeft = Math.Clamp((LabelChars * CharWidth) + 24, 70, width / 3.0);
+        PlotRight = width - RightMargin;
+        LegendEntries = LayOutLegend(model);
+        var legendLines = LegendEntries.Select(e => e.Y).Distinct().Count();
+        PlotTop = LegendTop + 10 + (Math.Max(1, legendLines) * LegendLineHeight);
         var rows = Math.Max(1, model.Rows.Count);
         const double axisHeight = 52;
         RowHeight = height is { } h ? Math.Max(MinRowHeight, (h - PlotTop - axisHeight) / rows) : DefaultRowHeight;
         PlotBottom = PlotTop + (rows * RowHeight);
         Height = height ?? (int)Math.Ceiling(PlotBottom + axisHeight);
-        var longest = model.Rows.Select(r => Math.Min(r.Length, MaxLabelChars)).DefaultIfEmpty(4).Max();
-        LabelChars = Math.Clamp(longest, 4, MaxLabelChars);
-        PlotLeft = Math.Clamp((LabelChars * CharWidth) + 24, 70, width / 3.0);
-        PlotRight = width - RightMargin;
         _axis = model.Axis;
     }
 
@@ -43,6 +47,12 @@ internal sealed class TimelineGeometry
     /// <summary>How many characters of a lane label fit left of the plot; longer labels are shortened with an ellipsis.</summary>
     public int LabelChars { get; }
 
+    /// <summary>
+    /// The legend's entries (each series, then "mark" when there are marks) with the top-left corner of each swatch:
+    /// they flow from the plot's left edge and wrap before the right edge, so a long legend never runs off the chart.
+    /// </summary>
+    public IReadOnlyList<(string Name, double X, double Y)> LegendEntries { get; }
+
     public double BarHeight => Math.Max(6, RowHeight * 0.55);
 
     public double RowTop(int row) => PlotTop + (row * RowHeight);
@@ -54,4 +64,22 @@ internal sealed class TimelineGeometry
 
     public static string Shorten(string text, int maxChars) =>
         text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, Math.Max(1, maxChars - 1)), "…");
+
+    private List<(string Name, double X, double Y)> LayOutLegend(TimelineModel model)
+    {
+        var names = model.Series.Select(series => series.Name).ToList();
+        if (model.Marks.Count > 0)
+            names.Add("mark");
+        var entries = new List<(string, double, double)>();
+        var (x, y) = (PlotLeft, LegendTop + 8);
+        foreach (var name in names)
+        {
+            var entryWidth = 20 + (name.Length * CharWidth);
+            if (x > PlotLeft && x + entryWidth > PlotRight)
+                (x, y) = (PlotLeft, y + LegendLineHeight);
+            entries.Add((name, x, y));
+            x += entryWidth + 22;
+        }
+        return entries;
+    }
 }

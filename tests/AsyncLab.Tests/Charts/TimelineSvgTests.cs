@@ -63,6 +63,24 @@ public class TimelineSvgTests
     }
 
     [Fact]
+    public void A_long_legend_wraps_inside_the_chart_and_pushes_the_lanes_down()
+    {
+        // Colouring by thread gives one legend entry per thread: twelve of them do not fit on one 900-pixel line.
+        var segments = Enumerable.Range(1, 12).Select(t => new Segment($"task {t}", "run", SegmentState.Running, t * 10, (t * 10) + 5, 100 + t));
+        var timeline = Timeline.From(segments);
+        timeline.Coloring = TimelineColoring.ByThread;
+        var svg = Parse(timeline);
+
+        var entries = WithClass(svg, "g", "legend-item").Select(e => e.Element(Svg + "text")!).ToList();
+        var lines = entries.Select(t => (double)t.Attribute("y")!).Distinct().ToList();
+        var firstBarTop = WithClass(svg, "rect", "bar").Min(b => (double)b.Attribute("y")!);
+        Assert.Equal(12, entries.Count);
+        Assert.True(lines.Count >= 2, "the legend should wrap onto a second line");
+        Assert.All(entries, t => Assert.True((double)t.Attribute("x")! + (t.Value.Length * 7.1) <= timeline.Width, $"'{t.Value}' runs off the chart"));
+        Assert.True(firstBarTop > lines.Max(), "the lanes start below the last legend line");
+    }
+
+    [Fact]
     public void A_minimum_span_stretches_the_axis_so_charts_share_one_scale()
     {
         double LastTick(Timeline t) => double.Parse(WithClass(Parse(t), "text", "tick").Last().Value, CultureInfo.InvariantCulture);
