@@ -49,8 +49,10 @@ internal sealed class CellThread
         {
             return cell();
         }
-        catch (ThreadInterruptedException e)
+        catch (Exception e)
         {
+            // An interrupt, and anything thrown outside the script's own handler: formatting a return value whose
+            // enumeration or ToString throws, an import that cannot be read. The cell fails; the worker lives on.
             return CellOutcome.Failed(e.ToString(), e.GetType().FullName);
         }
         finally

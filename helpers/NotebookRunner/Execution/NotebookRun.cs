@@ -10,6 +10,12 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
     /// <summary>Time the worker gets past a cell's timeout to interrupt a blocked cell and report it, before the kill.</summary>
     private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// How long the worker is watched after the last cell: work the notebook left running (a forgotten task, a thread)
+    /// that writes or crashes within this time is reported like it would be between two cells.
+    /// </summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
+
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<int, CellOutputCollector> _collectors = [];
     private readonly Dictionary<int, string> _lateWrites = [];
@@ -47,6 +53,11 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
 
             results.Add(result);
             progress?.Report(new CellProgress(notebookPath, cell.Index, Started: false, Result: result));
+        }
+
+        if (await SettleAsync().ConfigureAwait(false) is { } crash && results.FindLastIndex(r => r.ExecutionCount is not null) is var last and >= 0)
+        {
+            results[last] = WithCrashAfterTheEnd(results[last], crash);
         }
 
         await StopWorkerAsync().ConfigureAwait(false);
@@ -194,6 +205,47 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
             Status = result.Status == CellStatus.Passed ? CellStatus.Failed : result.Status,
             Outputs = collector.Outputs,
             FailureMessage = result.FailureMessage is null ? message : result.FailureMessage + Environment.NewLine + message,
+        };
+    }
+
+    /// <summary>Collects what arrives during <see cref="SettleTime"/>; returns why the worker died if it did.</summary>
+    private async Task<string?> SettleAsync()
+    {
+        if (_worker is null)
+        {
+            return null;
+        }
+
+        using var settle = new CancellationTokenSource(SettleTime);
+        try
+        {
+            while (await _worker.ReceiveAsync(settle.Token).ConfigureAwait(false) is { } message)
+            {
+                Apply(message, runningCell: -1);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        await _worker.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        var (exitCode, stderr) = (_worker.ExitCode, _worker.StderrExcerpt);
+        await KillWorkerAsync().ConfigureAwait(false);
+        return $"the worker process died with exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} after the last cell had ended "
+            + "(a thread or task the notebook started was still running)."
+            + (stderr.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr said:{Environment.NewLine}{stderr.TrimEnd()}" : "");
+    }
+
+    /// <summary>A crash after the end is charged to the last cell that ran: nothing that ran before it can be told apart.</summary>
+    private CellRunResult WithCrashAfterTheEnd(CellRunResult last, string crash)
+    {
+        var message = $"{notebookPath}: {crash}";
+        _collectors[last.CellIndex].AddError(message);
+        return last with
+        {
+            Status = CellStatus.Crashed,
+            FailureMessage = last.FailureMessage is null ? message : last.FailureMessage + Environment.NewLine + message,
         };
     }
 

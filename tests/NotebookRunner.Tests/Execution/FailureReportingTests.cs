@@ -118,4 +118,40 @@ public sealed class FailureReportingTests
         Assert.Equal("2", result.Cells[1].Display("text/plain"));
         Assert.Equal(1, result.Cells[1].ExecutionCount);
     }
+
+    [Fact]
+    public async Task A_return_value_that_throws_while_shown_fails_its_cell_and_the_session_goes_on()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("throwing-display.ipynb");
+
+        var throwing = result.Cells[0];
+        Assert.Equal(CellStatus.Failed, throwing.Status);
+        Assert.Equal("System.DivideByZeroException", throwing.ExceptionType);
+        Assert.Contains("cell1.csx:line 3", throwing.FailureMessage);
+        Assert.Equal(CellStatus.Passed, result.Cells[1].Status);
+        Assert.Equal("next cell", result.Cells[1].Display("text/plain"));
+    }
+
+    [Fact]
+    public async Task A_write_after_the_last_cell_is_reported_on_that_cell()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("late-after-the-end.ipynb");
+
+        var only = result.Cells[0];
+        Assert.Equal(CellStatus.Failed, only.Status);
+        Assert.Equal("the only cell ends\nlate after the end\n", only.Text());
+        Assert.Contains("cell 1 wrote after it had ended", only.FailureMessage);
+    }
+
+    [Fact]
+    public async Task A_crash_after_the_last_cell_is_reported_on_that_cell()
+    {
+        var result = await FixtureNotebook.RunFreshAsync("crash-after-the-end.ipynb");
+
+        var only = result.Cells[0];
+        Assert.Equal(CellStatus.Crashed, only.Status);
+        Assert.Contains("after the last cell had ended", only.FailureMessage);
+        Assert.Contains("thread boom after the end", only.FailureMessage);
+        Assert.Equal(only.FailureMessage, only.Error().EValue);
+    }
 }
