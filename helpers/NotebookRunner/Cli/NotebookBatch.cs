@@ -102,7 +102,8 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
         await output.WriteLineAsync(summary).ConfigureAwait(false);
     }
 
-    // run: in place, or a copy under --output-dir at the notebook's path relative to the current folder; check: nothing.
+    // run: in place, or a copy under --output-dir at the notebook's path relative to the current folder (its full path
+    // when it lies outside); check: nothing.
     private static string? WriteTarget(RunSettings settings, NotebookDocument document)
     {
         if (settings.Mode != NotebookTestMode.Run || document.Format != NotebookFormat.Ipynb)
@@ -115,10 +116,12 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
             return document.Path;
         }
 
-        var relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(document.Path));
+        var full = Path.GetFullPath(document.Path);
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, full);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
         {
-            relative = Path.GetFileName(document.Path);
+            // Outside the current folder: the whole path goes below the output folder, so two notebooks of one name stay apart.
+            relative = full[Path.GetPathRoot(full)!.Length..];
         }
 
         return Path.Combine(settings.OutputDirectory, relative);

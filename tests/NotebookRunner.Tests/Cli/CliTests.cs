@@ -170,6 +170,20 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Copies_of_notebooks_outside_the_current_folder_keep_their_full_path_and_never_overwrite_each_other()
+    {
+        var first = Folder(("x.ipynb", RunnerFixtures.Notebook(null, ("print: first", null, null))));
+        var second = Folder(("x.ipynb", RunnerFixtures.Notebook(null, ("print: second", null, null))));
+        var outputDir = Path.Combine(RunnerFixtures.NewTempFolder(), "executed");
+
+        Assert.Equal(0, (await Cli("run", "--output-dir", outputDir, Path.Combine(first, "x.ipynb"), Path.Combine(second, "x.ipynb"))).Exit);
+
+        string CopyOf(string folder) => Path.Combine(outputDir, Path.Combine(folder, "x.ipynb")[Path.GetPathRoot(folder)!.Length..]);
+        Assert.Equal(new StreamOutput("stdout", "first\n"), Assert.Single(NotebookReader.Read(CopyOf(first)).Cells[0].Outputs));
+        Assert.Equal(new StreamOutput("stdout", "second\n"), Assert.Single(NotebookReader.Read(CopyOf(second)).Cells[0].Outputs));
+    }
+
+    [Fact]
     public async Task Writes_a_junit_report()
     {
         var folder = Folder(("a.ipynb", Passing), ("b.ipynb", RunnerFixtures.Notebook(null, ("crash", null, null))));
