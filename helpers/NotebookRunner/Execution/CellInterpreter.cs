@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using NotebookRunner.Documents;
 
 namespace NotebookRunner.Execution;
 
@@ -101,15 +102,24 @@ internal sealed class CellInterpreter(ScriptSession session, PackageRestorer pac
             case ".cs" or ".csx":
                 return await RunCSharpAsync(await File.ReadAllTextAsync(fullPath).ConfigureAwait(false), fullPath).ConfigureAwait(false);
             case ".ipynb" or ".dib":
-                var cells = ImportedDocument.ReadCells(fullPath);
-                for (var i = 0; i < cells.Count; i++)
+                NotebookDocument imported;
+                try
                 {
-                    var outcome = cells[i].KernelName == "markdown"
-                        ? Show("text/markdown", cells[i].Source)
-                        : await RunAsync(cells[i].Source, cells[i].KernelName, $"{fullPath}#cell{i + 1}.csx", depth + 1).ConfigureAwait(false);
+                    imported = NotebookReader.Read(fullPath);
+                }
+                catch (NotebookFormatException e)
+                {
+                    return CellOutcome.Failed($"#!import: {e.Message}");
+                }
+
+                foreach (var cell in imported.Cells.Where(c => c.Kind != CellKind.Raw))
+                {
+                    var outcome = cell.Kind == CellKind.Markdown
+                        ? Show("text/markdown", cell.Source)
+                        : await RunAsync(cell.Source, cell.KernelName, $"{fullPath}#cell{cell.Index + 1}.csx", depth + 1).ConfigureAwait(false);
                     if (outcome != CellOutcome.Passed)
                     {
-                        return outcome with { Message = $"#!import {path}, cell {i + 1}:{Environment.NewLine}{outcome.Message}" };
+                        return outcome with { Message = $"#!import {path}, cell {cell.Index + 1}:{Environment.NewLine}{outcome.Message}" };
                     }
                 }
 
