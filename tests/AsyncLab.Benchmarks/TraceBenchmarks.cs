@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace AsyncLab.Benchmarks;
 
 /// <summary>What tracing costs the traced code (goals: ≤ 50 ns per event, no allocation; ≤ 1.3× for a traced loop).</summary>
@@ -31,13 +33,50 @@ internal static class TraceBenchmarks
         }));
     }
 
-    public static (string Name, Sample Sample) Loop(bool traced)
+    /// <summary>The floor under every recorded event: reading the clock once.</summary>
+    public static (string Name, Sample Sample) Clock()
     {
-        var name = traced ? "EventLoop, 100k awaits, traced" : "EventLoop, 100k awaits, untraced";
+        long sink = 0;
+        var sample = Sample.Of(7, Events, () =>
+        {
+            for (var i = 0; i < Events; i++)
+                sink += Stopwatch.GetTimestamp();
+        });
+        GC.KeepAlive(sink);
+        return ("Stopwatch.GetTimestamp (the clock alone)", sample);
+    }
+
+    /// <summary>How an event loop run of 100k awaits is traced: not at all, by the loop's callbacks, or as a logical task.</summary>
+    public enum LoopTracing
+    {
+        None,
+        LoopCallbacks,
+        LogicalTask,
+    }
+
+    public static (string Name, Sample Sample) Loop(LoopTracing tracing)
+    {
+        var name = tracing switch
+        {
+            LoopTracing.None => "EventLoop, 100k awaits, untraced",
+            LoopTracing.LoopCallbacks => "EventLoop, 100k awaits, LoopOptions.Trace",
+            _ => "EventLoop, 100k awaits, inside trace.Run",
+        };
         return (name, Sample.Of(5, Awaits, () =>
         {
-            var options = traced ? new LoopOptions { Trace = new Trace(capacity: 4 * Awaits) } : null;
-            EventLoop.Run(YieldManyTimes, options);
+            var trace = new Trace(capacity: 4 * Awaits);
+            switch (tracing)
+            {
+                case LoopTracing.None:
+                    EventLoop.Run(YieldManyTimes);
+                    break;
+                case LoopTracing.LoopCallbacks:
+                    EventLoop.Run(YieldManyTimes, new LoopOptions { Trace = trace });
+                    break;
+                default:
+                    EventLoop.Run(() => trace.Run("yielder", YieldManyTimes));
+                    break;
+            }
         }));
     }
 

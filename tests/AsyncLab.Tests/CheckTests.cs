@@ -78,6 +78,8 @@ public class LabTimeTests
     [InlineData("0,2")]
     [InlineData("NaN")]
     [InlineData("Infinity")]
+    [InlineData("1e300")]
+    [InlineData("1e-300")]
     public void Invalid_scales_fail_loudly_naming_the_variable(string text)
     {
         var error = Assert.Throws<InvalidOperationException>(() => LabTime.ParseScale(text));

@@ -135,6 +135,22 @@ public class EventLoopTests
         Assert.Contains("sleeper", log.ToString());
     }
 
+    [Theory]
+    [InlineData(PendingWorkPolicy.Report)]
+    [InlineData(PendingWorkPolicy.Throw)]
+    public void When_main_fails_its_exception_surfaces_and_pending_work_is_still_reported(PendingWorkPolicy policy)
+    {
+        var log = new StringWriter();
+        var error = Assert.Throws<FormatException>(() => EventLoop.Run(async () =>
+        {
+            _ = EventLoop.CreateTask("orphan", () => Task.Delay(TimeSpan.FromSeconds(30)));
+            await Task.Yield();
+            throw new FormatException("main failed");
+        }, new LoopOptions { Log = log, Pending = policy }));
+        Assert.Equal("main failed", error.Message);
+        Assert.Contains("orphan", log.ToString());
+    }
+
     [Fact]
     public void Pending_work_throws_under_the_Throw_policy_and_names_traced_tasks()
     {

@@ -96,10 +96,10 @@ public static class EventLoop
             SynchronizationContext.SetSynchronizationContext(previous);
             t_loop = null;
         }
+        loop.ApplyPendingPolicy(report, mainFailed: loop.CallbackFailed || main.IsFaulted || main.IsCanceled);
         loop.ThrowIfCallbackFailed();
         if (main.IsCompleted)
             main.GetAwaiter().GetResult();
-        loop.ApplyPendingPolicy(report);
         return (main, report);
     }
 }

@@ -145,11 +145,18 @@ internal sealed class LoopCore
     /// <summary>Rethrows the first exception a callback threw (e.g. from an <c>async void</c> method), unwrapped.</summary>
     internal void ThrowIfCallbackFailed() => _fault?.Throw();
 
-    internal void ApplyPendingPolicy(LoopReport report)
+    /// <summary>True when a callback threw; its exception wins over a pending-work report.</summary>
+    internal bool CallbackFailed => _fault is not null;
+
+    /// <summary>
+    /// Reports pending work as the options ask. When main failed, its exception is what the caller must see: the
+    /// pending work is then only logged, never thrown in its place.
+    /// </summary>
+    internal void ApplyPendingPolicy(LoopReport report, bool mainFailed)
     {
         if (report.Pending.Count == 0)
             return;
-        if (_options.Pending == PendingWorkPolicy.Throw)
+        if (_options.Pending == PendingWorkPolicy.Throw && !mainFailed)
             throw new PendingWorkException(report.Pending);
         _log.WriteLine("⚠ " + PendingWork.Describe(report.Pending));
     }

@@ -16,7 +16,16 @@ public sealed class LoopOptions
     public Trace? Trace { get; init; }
 
     /// <summary>Debug: report callbacks that block the loop longer than this, like asyncio's slow-callback warning (100 ms in debug mode). Null turns it off.</summary>
-    public TimeSpan? SlowCallbackThreshold { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is negative.</exception>
+    public TimeSpan? SlowCallbackThreshold
+    {
+        get => _slowCallbackThreshold;
+        init => _slowCallbackThreshold = value is null || value >= TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(SlowCallbackThreshold), value, "A slow-callback threshold cannot be negative.");
+    }
+
+    private readonly TimeSpan? _slowCallbackThreshold;
 
     /// <summary>What to do with work still pending when main returns (default <see cref="PendingWorkPolicy.Report"/>).</summary>
     public PendingWorkPolicy Pending { get; init; } = PendingWorkPolicy.Report;

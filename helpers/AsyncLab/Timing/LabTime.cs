@@ -28,15 +28,21 @@ public static class LabTime
     /// <summary>A measured duration expressed in article seconds (divided by the scale), for printing "≈ 3 s".</summary>
     public static double ToArticleSeconds(TimeSpan measured) => measured.TotalSeconds / Scale;
 
-    /// <summary>Parses a scale value; null or blank means 1. Anything but a finite positive number throws.</summary>
+    /// <summary>The smallest scale: below it delays shrink under the timer's resolution and no demo measures anything.</summary>
+    public const double MinimumScale = 0.01;
+
+    /// <summary>The largest scale: a hundred times the article's length is already hours for some lessons.</summary>
+    public const double MaximumScale = 100;
+
+    /// <summary>Parses a scale value; null or blank means 1. Anything but a number from <see cref="MinimumScale"/> to <see cref="MaximumScale"/> throws.</summary>
     internal static double ParseScale(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return 1.0;
         if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            && double.IsFinite(value) && value > 0)
+            && value is >= MinimumScale and <= MaximumScale)
             return value;
-        throw new InvalidOperationException(
-            $"{ScaleVariable}='{text}' is not a positive number. Use a decimal with a dot, e.g. 1 (full length) or 0.2 (CI).");
+        throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+            $"{ScaleVariable}='{text}' is not a number from {MinimumScale} to {MaximumScale}. Use a decimal with a dot, e.g. 1 (full length) or 0.2 (CI)."));
     }
 }

@@ -6,7 +6,7 @@ namespace AsyncLab;
 /// </summary>
 internal sealed class TraceBuffer
 {
-    /// <summary>Events per chunk: 1024 × ~40 bytes stays below the large-object heap threshold.</summary>
+    /// <summary>Events per chunk: 1024 × 48 bytes stays below the large-object heap threshold.</summary>
     internal const int ChunkSize = 1024;
 
     // The thread's last-used trace and chunk: the common case (one trace per thread at a time) costs two
