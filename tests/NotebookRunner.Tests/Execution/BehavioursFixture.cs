@@ -8,15 +8,32 @@ namespace NotebookRunner.Tests.Execution;
 /// <summary>
 /// Runs <c>behaviours.ipynb</c> once in one worker (starting a worker costs about a second) and keeps the results
 /// for the tests that assert on its cells. Before the run it compiles <c>lib/Greeter.dll</c> next to the notebook,
-/// the library the notebook references with a relative <c>#r</c>.
+/// the library the notebook references with a relative <c>#r</c> (a plain class, and an <c>IHtmlContent</c>).
 /// </summary>
 public sealed class BehavioursFixture : IAsyncLifetime
 {
+    // Also an IHtmlContent: the kernel writes such values as HTML, recognising the interface by its full name.
     private const string GreeterSource = """
-        namespace GreeterLib;
-        public static class Greeter
+        namespace Microsoft.AspNetCore.Html
         {
-            public static string Greet(string how) => $"hello from Greeter.dll via {how}";
+            public interface IHtmlContent
+            {
+                void WriteTo(System.IO.TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder);
+            }
+        }
+
+        namespace GreeterLib
+        {
+            public static class Greeter
+            {
+                public static string Greet(string how) => $"hello from Greeter.dll via {how}";
+            }
+
+            public sealed class Bold(string text) : Microsoft.AspNetCore.Html.IHtmlContent
+            {
+                public void WriteTo(System.IO.TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder) =>
+                    writer.Write($"<b>{encoder.Encode(text)}</b>");
+            }
         }
         """;
 
@@ -49,7 +66,11 @@ public sealed class BehavioursFixture : IAsyncLifetime
         var compilation = CSharpCompilation.Create(
             "Greeter",
             [CSharpSyntaxTree.ParseText(GreeterSource)],
-            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location), MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Runtime.dll"))],
+            [
+                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Runtime.dll")),
+                MetadataReference.CreateFromFile(Path.Combine(runtime, "System.Text.Encodings.Web.dll")),
+            ],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var emitted = compilation.Emit(path);

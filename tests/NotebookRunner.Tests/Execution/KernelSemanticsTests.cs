@@ -223,6 +223,14 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
         Assert.Equal("hello from Greeter.dll via dll", run.Cell(27).Display("text/plain"));
     }
 
+    [Fact]
+    public void An_IHtmlContent_value_is_written_as_its_html()
+    {
+        var cell = run.Cell(37);
+        Assert.Equal(CellStatus.Passed, cell.Status);
+        Assert.Equal("<b>a &lt; b</b>", cell.Display("text/html"));
+    }
+
     [Theory]
     [InlineData(28, "csx")]
     [InlineData(29, "ipynb")]

@@ -48,4 +48,22 @@ public sealed class PackageRestoreTests
         Assert.True(sameCopy.Status == CellStatus.Passed, sameCopy.FailureMessage);
         Assert.Equal("True", sameCopy.Display("text/plain", 0));
     }
+
+    [Fact]
+    public async Task A_restore_source_added_with_i_is_shown_and_used()
+    {
+        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
+        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
+
+        var result = await FixtureNotebook.RunFreshAsync("restore-source.ipynb", options);
+
+        var cell = result.Cells[0];
+        Assert.True(cell.Status == CellStatus.Passed, cell.FailureMessage);
+        var sources = cell.Display("text/plain", 0);
+        Assert.StartsWith("Restore sources\n - /", sources);
+        Assert.Contains($"{Path.DirectorySeparatorChar}local-feed\nInstalled Packages\n - Newtonsoft.Json, 13.0.3", sources);
+        var project = File.ReadAllText(Directory.GetFiles(cache, "packages.csproj", SearchOption.AllDirectories).Single());
+        Assert.Contains("local-feed</RestoreAdditionalProjectSources>", project);
+        Assert.Equal("[1]", cell.Display("text/plain", 1));
+    }
 }
