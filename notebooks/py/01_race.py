@@ -1,31 +1,67 @@
-"""Tier 0 (the epigraph): four threads increment one shared counter without a lock.
+"""The epigraph's race: four threads add to one shared counter without a lock, in two spellings.
 
-Prints one JSON line: how many increments were expected and how many survived.
-Report-only: since CPython 3.10 the GIL switches threads less often inside `counter += 1`,
-so lost updates are rare; a result of zero lost is not a proof of safety.
+`counter += 1` is LOAD_GLOBAL, LOAD_CONST, BINARY_OP, STORE_GLOBAL: in CPython 3.11 no thread switch can
+happen between the load and the store, so this spelling loses nothing there.
+`counter += one()` loads the counter, then calls a function; the start of a Python call is a point where
+the interpreter hands the GIL to a waiting thread (asked for every sys.getswitchinterval() seconds), so a
+switch can land between the load and the store, and the later store erases what the others added.
+
+Each thread runs for a fixed time and counts its own laps in a local variable; their sum is the true total.
+Prints one JSON line.
 """
 import json
 import sys
 import threading
+import time
 
 WORKERS = 4
-PER_WORKER = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 0.2
 
 counter = 0
+stop = False
 
 
-def work():
+def one():
+    return 1
+
+
+def add_one(laps, index):
     global counter
-    for _ in range(PER_WORKER):
-        counter += 1  # read, add, write: three steps another thread can split
+    n = 0
+    while not stop:
+        counter += 1          # no switch point between the load and the store (3.11)
+        n += 1
+    laps[index] = n
 
 
-threads = [threading.Thread(target=work) for _ in range(WORKERS)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
+def add_call(laps, index):
+    global counter
+    n = 0
+    while not stop:
+        counter += one()      # load counter, call one() (a switch point), add, store
+        n += 1
+    laps[index] = n
 
-expected = WORKERS * PER_WORKER
-print(json.dumps({"expected": expected, "got": counter, "lost": expected - counter,
-                  "python": sys.version.split()[0]}))
+
+def race(work):
+    global counter, stop
+    counter, stop = 0, False
+    laps = [0] * WORKERS
+    threads = [threading.Thread(target=work, args=(laps, i)) for i in range(WORKERS)]
+    for t in threads:
+        t.start()
+    time.sleep(SECONDS)
+    stop = True
+    for t in threads:
+        t.join()
+    return {"laps": sum(laps), "counted": counter}
+
+
+print(json.dumps({
+    "python": sys.version.split()[0],
+    "switch_interval_ms": sys.getswitchinterval() * 1000,
+    "workers": WORKERS,
+    "seconds": SECONDS,
+    "plus_one": race(add_one),
+    "plus_call": race(add_call),
+}))
