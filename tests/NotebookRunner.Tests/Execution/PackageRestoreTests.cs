@@ -9,10 +9,7 @@ public sealed class PackageRestoreTests
     [Fact]
     public async Task A_package_is_restored_shown_as_installed_and_usable()
     {
-        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
-        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
-
-        var result = await FixtureNotebook.RunFreshAsync("packages.ipynb", options);
+        var (result, cache) = await RunWithAnEmptyCacheAsync("packages.ipynb");
 
         var install = result.Cells[0];
         Assert.True(install.Status == CellStatus.Passed, install.FailureMessage);
@@ -36,10 +33,7 @@ public sealed class PackageRestoreTests
     {
         // Microsoft.Data.Sqlite loads SQLitePCLRaw.batteries_v2 by name at run time, and that one loads
         // libe_sqlite3 from the package's runtimes/<rid>/native folder: both must be found.
-        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
-        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
-
-        var result = await FixtureNotebook.RunFreshAsync("native-package.ipynb", options);
+        var (result, _) = await RunWithAnEmptyCacheAsync("native-package.ipynb");
 
         var query = result.Cells[0];
         Assert.True(query.Status == CellStatus.Passed, query.FailureMessage);
@@ -52,10 +46,7 @@ public sealed class PackageRestoreTests
     [Fact]
     public async Task A_restore_source_added_with_i_is_shown_and_used()
     {
-        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
-        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
-
-        var result = await FixtureNotebook.RunFreshAsync("restore-source.ipynb", options);
+        var (result, cache) = await RunWithAnEmptyCacheAsync("restore-source.ipynb");
 
         var cell = result.Cells[0];
         Assert.True(cell.Status == CellStatus.Passed, cell.FailureMessage);
@@ -65,5 +56,13 @@ public sealed class PackageRestoreTests
         var project = File.ReadAllText(Directory.GetFiles(cache, "packages.csproj", SearchOption.AllDirectories).Single());
         Assert.Contains("local-feed</RestoreAdditionalProjectSources>", project);
         Assert.Equal("[1]", cell.Display("text/plain", 1));
+    }
+
+    /// <summary>Runs a fixture with a new, empty restore cache, so every run really restores.</summary>
+    private static async Task<(NotebookRunResult Result, string Cache)> RunWithAnEmptyCacheAsync(string notebook)
+    {
+        var cache = Directory.CreateTempSubdirectory("nbrun-packages-").FullName;
+        var options = new ExecutionOptions { Environment = new Dictionary<string, string> { ["NOTEBOOK_RUNNER_PACKAGE_CACHE"] = cache } };
+        return (await FixtureNotebook.RunFreshAsync(notebook, options), cache);
     }
 }
