@@ -47,6 +47,7 @@ created, answer, stop_latency = supervisor(frames)
 print(json.dumps({
     "python": sys.version.split()[0], "spinner_repr": created, "answer": answer,
     "frames": len(frames), "frame_threads": len({f["thread"] for f in frames}),
+    "longest_gap_s": round(max((b["at"] - a["at"] for a, b in zip(frames, frames[1:])), default=0) / SCALE, 3),
     "main_thread_spun": any(f["thread"] == threading.get_ident() for f in frames),
     "total_s": round((time.perf_counter() - start) / SCALE, 3),
     "stop_latency_s": round(stop_latency / SCALE, 3),

@@ -1,5 +1,6 @@
 """Lesson 4: offloading blocking calls with asyncio.to_thread. N calls of time.sleep(0.5) share the
-default executor's fixed min(32, cpus + 4) threads. Usage: 04_to_thread.py N. Prints one JSON line.
+default executor's fixed min(32, cpus + 4) threads; N awaits of asyncio.sleep(0.5) share nothing.
+Usage: 04_to_thread.py N. Prints one JSON line.
 """
 import asyncio
 import json
@@ -17,8 +18,14 @@ async def main(calls):
     return round((time.perf_counter() - start) / SCALE, 3)
 
 
+async def awaiting(calls):
+    start = time.perf_counter()
+    await asyncio.gather(*(asyncio.sleep(0.5 * SCALE) for _ in range(calls)))
+    return round((time.perf_counter() - start) / SCALE, 3)
+
+
 calls = int(sys.argv[1])
 workers = min(32, (os.cpu_count() or 1) + 4)
 print(json.dumps({"python": sys.version.split()[0], "calls": calls, "executor_threads": workers,
-                  "elapsed_s": asyncio.run(main(calls)),
+                  "elapsed_s": asyncio.run(main(calls)), "awaiting_s": asyncio.run(awaiting(calls)),
                   "expected_s": round(math.ceil(calls / workers) * 0.5, 3)}))
