@@ -1,8 +1,8 @@
 """Lesson 5: when does a failure surface? gather vs TaskGroup (3.11+).
 
 One call fails after 0.2 s, its sibling would finish after 1.0 s (article seconds).
-Prints one JSON line: for each way, when the exception reached the caller, what it was,
-and what had become of the sibling at that moment and when it ended.
+Prints one JSON line: for each way, when the failing call raised, when the exception reached
+the caller, what it was, and what had become of the sibling at that moment and when it ended.
 """
 import asyncio
 import json
@@ -13,8 +13,9 @@ import time
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
 
 
-async def fail_after(seconds):
+async def fail_after(seconds, state):
     await asyncio.sleep(seconds * SCALE)
+    state["failed_at"] = round((time.perf_counter() - state["start"]) / SCALE, 3)
     raise ValueError(f"failed after {seconds} s")
 
 
@@ -31,12 +32,12 @@ async def finish_after(seconds, state):
 
 
 async def with_gather(state):
-    await asyncio.gather(fail_after(0.2), finish_after(1.0, state))
+    await asyncio.gather(fail_after(0.2, state), finish_after(1.0, state))
 
 
 async def with_task_group(state):
     async with asyncio.TaskGroup() as tg:
-        tg.create_task(fail_after(0.2))
+        tg.create_task(fail_after(0.2, state))
         tg.create_task(finish_after(1.0, state))
 
 
@@ -56,6 +57,7 @@ def measure(body):
         await asyncio.sleep(1.2 * SCALE)   # let a surviving sibling show what it does afterwards
         result["sibling_later"] = state["sibling"]
         result["sibling_ended_at"] = state["sibling_ended_at"]
+        result["failed_at"] = state["failed_at"]
 
     asyncio.run(main())
     return result

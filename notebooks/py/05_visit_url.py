@@ -2,6 +2,8 @@
 
 Prints one JSON line: for each pattern its total time and, per call, when it started
 and ended, all in the article's seconds (measured time divided by ASYNCLAB_TIME_SCALE).
+The article's two asyncio.run calls come first; then the four patterns run side by side in
+one loop (they only wait, so they do not disturb each other), each timed from its own start.
 """
 import asyncio
 import json
@@ -12,10 +14,11 @@ import time
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
 CLOCK = time.perf_counter
 calls = []          # (pattern, url, start, end) in seconds since the pattern began
-origin = 0.0
+origins = {}        # pattern -> the moment it began
 
 
 async def visit_url(pattern, url, response_time):
+    origin = origins[pattern]
     start = CLOCK() - origin
     await asyncio.sleep(response_time * SCALE)
     calls.append({"pattern": pattern, "url": url, "start": round(start / SCALE, 3),
@@ -43,12 +46,24 @@ async def gather(p):
     return await asyncio.gather(visit_url(p, "b", 3), visit_url(p, "a", 2))
 
 
-def timed(pattern, run):
-    global origin
-    origin = CLOCK()
-    results = run(pattern)
-    return {"total": round((CLOCK() - origin) / SCALE, 3), "results": results,
+def report(pattern, results):
+    return {"total": round((CLOCK() - origins[pattern]) / SCALE, 3), "results": results,
             "calls": [c for c in calls if c["pattern"] == pattern]}
+
+
+def timed(pattern, run):
+    origins[pattern] = CLOCK()
+    return report(pattern, run(pattern))
+
+
+async def timed_async(pattern, body):
+    origins[pattern] = CLOCK()
+    return report(pattern, await body(pattern))
+
+
+async def side_by_side(bodies):
+    reports = await asyncio.gather(*(timed_async(name, body) for name, body in bodies))
+    return dict(zip([name for name, _ in bodies], reports))
 
 
 def two_runs(p):
@@ -57,8 +72,8 @@ def two_runs(p):
 
 
 patterns = {"two_runs": timed("two_runs", two_runs)}
-for name, body in [("inline", inline), ("coroutines_then_await", coroutines_then_await),
-                   ("create_task_then_await", create_task_then_await), ("gather", gather)]:
-    patterns[name] = timed(name, lambda p, body=body: asyncio.run(body(p)))
+patterns.update(asyncio.run(side_by_side([
+    ("inline", inline), ("coroutines_then_await", coroutines_then_await),
+    ("create_task_then_await", create_task_then_await), ("gather", gather)])))
 
 print(json.dumps({"python": sys.version.split()[0], "scale": SCALE, "patterns": patterns}))
