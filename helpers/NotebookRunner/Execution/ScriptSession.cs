@@ -49,7 +49,8 @@ internal sealed class ScriptSession : IDisposable
 
     /// <summary>
     /// Compiles and runs a throwaway submission that uses what cells typically use (a class, a lambda, LINQ, await),
-    /// so that the first cell does not pay for loading and jitting the compiler. Its variables are not kept.
+    /// so that cells do not pay for loading and jitting the compiler. Its variables are not kept, and it leaves the
+    /// session alone, so it can run while the first cell does.
     /// </summary>
     public async Task WarmUpAsync()
     {
@@ -63,7 +64,6 @@ internal sealed class ScriptSession : IDisposable
         var warm = await CSharpScript.RunAsync<object>(Representative, options).ConfigureAwait(false);
         _ = HasReturnValueMethod.Invoke(warm.Script, null);
         _ = ValueFormatter.Format(warm.ReturnValue, []);
-        _state = await CSharpScript.Create<object>("", options, assemblyLoader: _assemblyLoader).RunAsync().ConfigureAwait(false);
     }
 
     /// <summary>
