@@ -1,8 +1,11 @@
 """Do CPython threads run CPU work in parallel? Same work: one after another, in threads, in processes.
 
-Usage: 02_cpu_parallel.py WORKERS ITERATIONS
-Each worker counts primes-ish work for ITERATIONS steps (pure Python, holds the GIL).
-Each way runs three times and keeps its best time, which filters out moments when a busy machine took the CPU away.
+Usage: 02_cpu_parallel.py WORKERS CHUNK_SECONDS
+Each of WORKERS chunks runs a pure-Python kernel (it holds the GIL) sized to take about CHUNK_SECONDS of CPU on
+this machine, so that handing a chunk to another process costs little next to the chunk itself.
+The process pool is started and warmed up before any clock runs. Each way runs twice, interleaved, and keeps its
+best time: a moment when a busy machine took a core away then spoils one run, not the result.
+The notebook repeats the whole script in rounds, each bracketed by its own measurement of what the machine offers.
 Prints one JSON line: seconds for each way and the speed-ups over sequential.
 """
 import json
@@ -18,31 +21,49 @@ def cpu_kernel(iterations):
     return acc
 
 
-def timed(run, repeats=3):
-    best = float("inf")
-    for _ in range(repeats):
+def iterations_for(seconds):
+    """How many kernel steps take about `seconds` of CPU here (best of three short probes)."""
+    probe = 500_000
+    fastest = float("inf")
+    for _ in range(3):
         started = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - started)
-    return best
+        cpu_kernel(probe)
+        fastest = min(fastest, time.perf_counter() - started)
+    return max(probe, int(probe * seconds / fastest))
+
+
+def timed(run):
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
 
 
 def main():
-    workers, iterations = int(sys.argv[1]), int(sys.argv[2])
-    jobs = [iterations] * workers
-    sequential = timed(lambda: [cpu_kernel(n) for n in jobs])
-    with ThreadPoolExecutor(workers) as pool:
-        threads = timed(lambda: list(pool.map(cpu_kernel, jobs)))
-    with ProcessPoolExecutor(workers) as pool:
-        list(pool.map(cpu_kernel, [1] * workers))  # start the worker processes before the clock runs
-        processes = timed(lambda: list(pool.map(cpu_kernel, jobs)))
+    workers, chunk_seconds = int(sys.argv[1]), float(sys.argv[2])
+    with ProcessPoolExecutor(workers) as processes, ThreadPoolExecutor(workers) as threads:
+        list(processes.map(cpu_kernel, [1] * workers))  # start the worker processes before any clock runs
+        list(threads.map(cpu_kernel, [1] * workers))
+        jobs = [iterations_for(chunk_seconds)] * workers
+
+        def one_by_one():
+            return [cpu_kernel(n) for n in jobs]
+
+        def spread_over(pool):
+            return lambda: list(pool.map(cpu_kernel, jobs))
+
+        runs = {"sequential": [], "threads": [], "processes": []}
+        for _ in range(2):
+            for way, run in [("sequential", one_by_one), ("processes", spread_over(processes)), ("threads", spread_over(threads))]:
+                runs[way].append(timed(run))
+        sequential, in_threads, in_processes = (min(runs[way]) for way in ("sequential", "threads", "processes"))
     print(json.dumps({
         "workers": workers,
+        "iterations": jobs[0],
         "sequential_s": sequential,
-        "threads_s": threads,
-        "processes_s": processes,
-        "threads_speedup": sequential / threads,
-        "processes_speedup": sequential / processes,
+        "threads_s": in_threads,
+        "processes_s": in_processes,
+        "threads_speedup": sequential / in_threads,
+        "processes_speedup": sequential / in_processes,
     }))
 
 
