@@ -6,7 +6,7 @@
 Prints one JSON line. The waits are in the article's seconds (wall time divided by
 ASYNCLAB_TIME_SCALE). Each CPU run reports ratios, which do not depend on the scale:
   speedup    the plain loop's time divided by this run's wall time; the plain loop's time is its CPU
-             time, the less of two runs, which a moment of waiting for a busy core does not stretch;
+             time, which a moment of waiting for a busy core does not stretch;
   cores      the CPU time our workers used divided by the wall time: how many cores they kept busy
              at once. Unlike the speed-up it does not change when a shared virtual machine runs all
              cores slower for a moment (the work then costs more CPU time as well as more wall time);
@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
 WAITS = 1000
 CHUNK_CPU_SECONDS = 0.22   # CPU time of one chunk (at least 0.2 s): long enough that handing work to a worker is noise
-RUNS = 2                   # the plain loop, the threads and the processes each run twice, interleaved
+RUNS = 2                   # the threads and the processes each run twice, interleaved
 
 
 def seconds(start):
@@ -107,12 +107,12 @@ def cpu(chunks):
     with ThreadPoolExecutor(max_workers=chunks) as threads, ProcessPoolExecutor(max_workers=chunks) as processes:
         list(threads.map(cpu_chunk, [1000] * chunks))
         list(processes.map(cpu_chunk, [1000] * chunks))
-        runs = {"sequential": [], "threads": [], "processes": []}
+        wall, ours, _ = timed(lambda: [cpu_chunk(n) for n in work], main_process)
+        sequential_s = wall * ours   # the plain loop's CPU time
+        runs = {"threads": [], "processes": []}
         for _ in range(RUNS):
-            runs["sequential"].append(timed(lambda: [cpu_chunk(n) for n in work], main_process))
             runs["threads"].append(timed(lambda: list(threads.map(cpu_chunk, work)), main_process))
             runs["processes"].append(timed(lambda: list(processes.map(cpu_chunk, work)), workers))
-    sequential_s = min(wall * ours for wall, ours, _ in runs["sequential"])   # CPU time of the faster plain loop
 
     def speedups(kind):
         return [{"speedup": round(sequential_s / wall, 2), "cores": round(ours, 2),
