@@ -49,8 +49,7 @@ internal sealed class ScriptSession : IDisposable
 
     /// <summary>
     /// Compiles and runs a throwaway submission that uses what cells typically use (a class, a lambda, LINQ, await),
-    /// so that cells do not pay for loading and jitting the compiler. Its variables are not kept, and it leaves the
-    /// session alone, so it can run while the first cell does.
+    /// so that cells do not pay for loading and jitting the compiler. Its variables are not kept.
     /// </summary>
     public async Task WarmUpAsync()
     {

@@ -21,14 +21,15 @@ public static class WorkerEntryPoint
         using var channel = WorkerChannel.Connect(args[at + 1]);
         ConsoleRouter.Install();
         using var session = new ScriptSession();
-        // The warm-up runs beside the first cell instead of before it: the first cell's result comes sooner, and the
-        // cells after it still find the compiler jitted.
+        // The warm-up overlaps with connecting to the parent, and ends before the first cell compiles: a compilation
+        // running beside the first cell's can leave that cell with the runner's helpers referenced twice (CS0121).
         var warmUp = Task.Run(session.WarmUpAsync);
         var interpreter = new CellInterpreter(session, new PackageRestorer());
         var cellThread = new CellThread();
         // Text a cell wrote just before the process ends (Environment.Exit, an unhandled exception) must still reach the parent.
         AppDomain.CurrentDomain.ProcessExit += static (_, _) => ConsoleRouter.FlushRunning();
         AppDomain.CurrentDomain.UnhandledException += static (_, _) => ConsoleRouter.FlushRunning();
+        await warmUp.ConfigureAwait(false);
         channel.Send(new WorkerMessage { Kind = WorkerMessage.Ready });
         using var flusher = new Timer(static _ => ConsoleRouter.FlushRunning(), null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
 
@@ -61,7 +62,6 @@ public static class WorkerEntryPoint
             });
         }
 
-        await warmUp.ConfigureAwait(false);
         return 0;
     }
 }
