@@ -131,13 +131,9 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
 
             if (message is null)
             {
-                await _worker.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-                var (exitCode, stderr) = (_worker.ExitCode, _worker.StderrExcerpt);
-                await KillWorkerAsync().ConfigureAwait(false);
-                var tail = stderr;
+                var (exitCode, stderr) = await WorkerDiedAsync().ConfigureAwait(false);
                 return Result(CellStatus.Crashed,
-                    $"{Describe(cell)}: the worker process died after {Seconds(watch.Elapsed)} with exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}."
-                    + (tail.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr said:{Environment.NewLine}{tail.TrimEnd()}" : ""));
+                    $"{Describe(cell)}: the worker process died after {Seconds(watch.Elapsed)} with exit code {exitCode}.{stderr}");
             }
 
             if (message.Kind == WorkerMessage.Done && message.Cell == cell.Index)
@@ -229,12 +225,19 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
             return null;
         }
 
-        await _worker.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        var (exitCode, stderr) = await WorkerDiedAsync().ConfigureAwait(false);
+        return $"the worker process died with exit code {exitCode} after the last cell had ended "
+            + $"(a thread or task the notebook started was still running).{stderr}";
+    }
+
+    /// <summary>After the worker's channel closed: its exit code, and what it wrote to stderr as lines to append.</summary>
+    private async Task<(string ExitCode, string Stderr)> WorkerDiedAsync()
+    {
+        await _worker!.WaitForExitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         var (exitCode, stderr) = (_worker.ExitCode, _worker.StderrExcerpt);
         await KillWorkerAsync().ConfigureAwait(false);
-        return $"the worker process died with exit code {exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown"} after the last cell had ended "
-            + "(a thread or task the notebook started was still running)."
-            + (stderr.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr said:{Environment.NewLine}{stderr.TrimEnd()}" : "");
+        return (exitCode?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
+            stderr.Trim().Length > 0 ? $"{Environment.NewLine}Its stderr said:{Environment.NewLine}{stderr.TrimEnd()}" : "");
     }
 
     /// <summary>A crash after the end is charged to the last cell that ran: nothing that ran before it can be told apart.</summary>
