@@ -44,11 +44,13 @@ async def with_heartbeat(query):
 
 
 async def main(rows):
+    # region: blocking_vs_thread
     async def blocking():
         return run_query(rows)  # looks like async code, runs on the loop's thread
 
     async def in_thread():
         return await asyncio.to_thread(run_query, rows)
+    # endregion
 
     return {"direct": await with_heartbeat(blocking), "to_thread": await with_heartbeat(in_thread),
             "tick_ms": round(TICK_S * 1000)}
