@@ -1,27 +1,21 @@
 using System.Globalization;
 using System.Xml.Linq;
 using AsyncLab;
+using static AsyncLab.Tests.Charts.SvgQuery;
 
 namespace AsyncLab.Tests.Charts;
 
 public class TimelineSvgTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private static XElement Parse(Timeline timeline) => XElement.Parse(timeline.ToSvg());
-
-    private static IEnumerable<XElement> WithClass(XElement root, string name, string cssClass) =>
-        root.Descendants(Svg + name).Where(e => ((string?)e.Attribute("class"))?.Split(' ').Contains(cssClass) == true);
-
     [Fact]
     public void Draws_one_bar_per_segment_with_the_state_as_class()
     {
         var timeline = SampleTimelines.Interleaving();
         var svg = Parse(timeline);
 
-        Assert.Equal(timeline.Segments.Count, WithClass(svg, "rect", "bar").Count());
-        Assert.Equal(5, WithClass(svg, "rect", "running").Count());
-        Assert.Equal(2, WithClass(svg, "rect", "waiting").Count());
+        Assert.Equal(timeline.Segments.Count, WithClass(svg, "rect", "bar").Count);
+        Assert.Equal(5, WithClass(svg, "rect", "running").Count);
+        Assert.Equal(2, WithClass(svg, "rect", "waiting").Count);
         Assert.Single(WithClass(svg, "rect", "blocked"));
     }
 
@@ -38,16 +32,19 @@ public class TimelineSvgTests
     {
         var legend = Parse(SampleTimelines.Interleaving()).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend");
 
-        Assert.Equal(["running", "waiting", "blocked", "mark"], legend.Descendants(Svg + "text").Select(t => t.Value));
+        Assert.Equal(["running", "waiting (no thread held)", "blocked (holds a thread)", "mark"], legend.Descendants(Svg + "text").Select(t => t.Value));
     }
 
     [Fact]
-    public void Waiting_bars_are_hatched_and_blocked_bars_red()
+    public void Waiting_bars_are_hatched_and_blocked_bars_red_and_cross_hatched()
     {
         var svg = Parse(SampleTimelines.Interleaving());
+        string? PatternFill(string id) => (string?)svg.Descendants(Svg + "pattern").Single(p => ((string)p.Attribute("id")!).EndsWith(id, StringComparison.Ordinal))
+            .Element(Svg + "rect")!.Attribute("fill");
 
-        Assert.StartsWith("url(#", (string?)WithClass(svg, "rect", "waiting").First().Attribute("fill"));
-        Assert.Equal("#d62728", (string?)WithClass(svg, "rect", "blocked").Single().Attribute("fill"));
+        Assert.EndsWith("-waiting)", (string?)WithClass(svg, "rect", "waiting").First().Attribute("fill"));
+        Assert.EndsWith("-blocked)", (string?)WithClass(svg, "rect", "blocked").Single().Attribute("fill"));
+        Assert.Equal("#d62728", PatternFill("-blocked"));
     }
 
     [Fact]
@@ -108,7 +105,7 @@ public class TimelineSvgTests
 
         Assert.Equal(["thread 1", "thread 7"], WithClass(svg, "text", "lane").Select(e => e.Nodes().OfType<XText>().Single().Value));
         // Waiting holds no thread, so by thread only running and blocked segments are drawn.
-        Assert.Equal(6, WithClass(svg, "rect", "bar").Count());
+        Assert.Equal(6, WithClass(svg, "rect", "bar").Count);
         Assert.Contains("sync-over-async", WithClass(svg, "text", "caption").Select(t => t.Value));
     }
 
@@ -144,7 +141,7 @@ public class TimelineSvgTests
             [new TraceMark("t", "first", 100, 1), new TraceMark("t", "second", 101, 1), new TraceMark("t", "third", 600, 1)]);
         var svg = Parse(timeline);
 
-        Assert.Equal(3, WithClass(svg, "g", "mark").Count());
+        Assert.Equal(3, WithClass(svg, "g", "mark").Count);
         Assert.Equal(["first", "third"], WithClass(svg, "text", "mark-label").Select(t => t.Value));
     }
 
