@@ -47,7 +47,12 @@ internal static class RunnerCli
                                            TextWriter output, TextWriter error, bool liveProgress)
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebook files or folders (searched recursively for *.ipynb and *.dib).", Arity = ArgumentArity.OneOrMore };
-        var outputDir = new Option<string?>("--output-dir") { Description = "Write executed copies under this folder instead of changing the notebooks." };
+        var outputDir = new Option<string?>("--output-dir")
+        {
+            Description = mode == NotebookTestMode.Run
+                ? "Write executed copies under this folder instead of changing the notebooks."
+                : "Also write executed copies under this folder, with every cell's full output (the notebooks are never changed).",
+        };
         var workingDir = new Option<string?>("--working-dir") { Description = "Working directory of the notebooks (default: each notebook's folder, as in VS Code)." };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds a whole notebook may run (default 600; notebook metadata overrides)." };
         var cellTimeout = new Option<double?>("--cell-timeout") { Description = "Seconds a cell may run (default 120; notebook and cell metadata override)." };
@@ -56,11 +61,7 @@ internal static class RunnerCli
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the sorted notebook list, e.g. 2/4." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report (one test case per cell) to this file." };
 
-        var command = new Command(name, description) { paths, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
-        if (mode == NotebookTestMode.Run)
-        {
-            command.Options.Add(outputDir);
-        }
+        var command = new Command(name, description) { paths, outputDir, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
 
         command.SetAction(async (parse, ct) =>
         {
@@ -71,7 +72,7 @@ internal static class RunnerCli
                 settings = new RunSettings(
                     mode,
                     parse.GetValue(paths)!,
-                    mode == NotebookTestMode.Run ? parse.GetValue(outputDir) : null,
+                    parse.GetValue(outputDir),
                     defaults with
                     {
                         WorkingDirectory = parse.GetValue(workingDir) is { } dir ? Path.GetFullPath(dir) : null,
