@@ -26,6 +26,8 @@ internal static class RunnerCli
             NotebookCommand(NotebookTestMode.Check, "check", "Execute notebooks and compare their outputs with the stored ones, printing a diff per cell.",
                             services, output, error, liveProgress),
             BenchCommand(services, output),
+            ExportCommand.Create(output, error),
+            JupyterKernelCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
