@@ -235,6 +235,8 @@ internal static partial class FileAppExporter
                 .Append("#:property ManagePackageVersionsCentrally=false\n")
                 .Append("#:property TreatWarningsAsErrors=false\n")
                 .Append("#:property WarningLevel=0\n")
+                // The kernel compiles cells unoptimized: async state machines are classes there, as lessons that inspect them expect.
+                .Append("#:property Optimize=false\n")
                 .Append("#:property AnalysisLevel=none\n")
                 .Append("#:property EnforceCodeStyleInBuild=false\n");
             if (Sources.Count > 0)

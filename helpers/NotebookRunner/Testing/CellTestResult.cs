@@ -43,7 +43,10 @@ public sealed record CellTestResult(
         var showDiff = Diff is not null && (ComparedWithStoredOutputs || Failure is null);
         if (Failure is not null)
         {
-            var (message, leftOut) = ReportLimits.Head(Failure.ReplaceLineEndings("\n").Split('\n'), ReportLimits.FailureLines,
+            // Stack frames name compiler-generated types; the line the failure points at is in the header already.
+            var withoutFrames = Failure.ReplaceLineEndings("\n").Split('\n')
+                .Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.Contains("--- End of stack trace", StringComparison.Ordinal)).ToList();
+            var (message, leftOut) = ReportLimits.Head(withoutFrames, ReportLimits.FailureLines,
                                                      ReportLimits.FailureChars, ReportLimits.FailureLineChars);
             lines.Add($"{Path}(cell {CellNumber}, line {FailureLine}): {message[0]}");
             lines.AddRange(message.Skip(1).Select(l => "    " + l));
