@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NotebookRunner.Documents;
 using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 
@@ -28,6 +29,7 @@ internal static class RunnerCli
             BenchCommand(services, output),
             ExportCommand.Create(output, error),
             JupyterKernelCommand.Create(output, error),
+            ReadabilityCommand(output, error),
         };
 
         var parse = root.Parse(args);
@@ -62,8 +64,14 @@ internal static class RunnerCli
         var parallel = new Option<int>("--parallel", "-j") { Description = "Notebooks run at the same time (notebooks with run_alone always run alone).", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the sorted notebook list, e.g. 2/4." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report (one test case per cell) to this file." };
+        var mutations = new Option<bool>("--mutations")
+        {
+            Description = "Then apply every \"break it\" mutation the cells declare, one run each; each must make its claim fail.",
+        };
 
         var command = new Command(name, description) { paths, outputDir, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
+        if (mode == NotebookTestMode.Check)
+            command.Options.Add(mutations);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -93,7 +101,13 @@ internal static class RunnerCli
             }
 
             IRunDisplay display = liveProgress ? new LiveDisplay(output, TerminalWidth()) : new PlainDisplay(output);
-            return await new NotebookBatch(services.Executor, output, error, display).RunAsync(settings, ct).ConfigureAwait(false);
+            var exit = await new NotebookBatch(services.Executor, output, error, display).RunAsync(settings, ct).ConfigureAwait(false);
+            if (mode == NotebookTestMode.Check && parse.GetValue(mutations))
+            {
+                exit = Math.Max(exit, await new MutationBatch(services.Executor, output).RunAsync(settings, ct).ConfigureAwait(false));
+            }
+
+            return exit;
         });
         return command;
     }
@@ -105,6 +119,44 @@ internal static class RunnerCli
         {
             await services.Benchmark(output).ConfigureAwait(false);
             return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ReadabilityCommand(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Notebook files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("readability",
+            "Print per notebook: code cells, lines per code cell (median, max), lines over 110 characters, hand-parsed JSON lines; " +
+            "list every place that misses a lesson target. Exit 1 when one does.") { paths };
+        command.SetAction(async (parse, _) =>
+        {
+            var (exit, reports) = (ExitCodes.Success, new List<Readability>());
+            try
+            {
+                foreach (var file in NotebookDiscovery.Expand(parse.GetValue(paths)!))
+                {
+                    reports.Add(Readability.Of(NotebookReader.Read(file)));
+                }
+            }
+            catch (Exception e) when (e is UsageException or NotebookFormatException)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            foreach (var report in reports)
+            {
+                await output.WriteLineAsync(report.Summary()).ConfigureAwait(false);
+                foreach (var violation in report.Violations)
+                {
+                    await output.WriteLineAsync("  ✘ " + violation).ConfigureAwait(false);
+                }
+
+                exit = report.Violations.Count > 0 ? ExitCodes.Failure : exit;
+            }
+
+            return exit;
         });
         return command;
     }

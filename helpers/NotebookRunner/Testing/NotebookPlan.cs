@@ -35,6 +35,9 @@ public sealed class NotebookPlan
         return new NotebookPlan(document, settings, directives);
     }
 
+    /// <summary>Every mutation the notebook's code cells declare, in cell order.</summary>
+    public IReadOnlyList<Mutation> Mutations => Document.CodeCells.SelectMany(c => DirectivesOf(c.Index).Mutations).ToList();
+
     /// <summary>The directives of a code cell.</summary>
     public CellDirectives DirectivesOf(int cellIndex) => _directives.GetValueOrDefault(cellIndex) ?? new CellDirectives(Outputs: Settings.Outputs);
 
@@ -47,8 +50,8 @@ public sealed class NotebookPlan
         {
             DefaultCellTimeout = cellTimeout,
             NotebookTimeout = Settings.NotebookTimeout ?? defaults.NotebookTimeout,
-            CellSettings = cell => DirectivesOf(cell.Index) is var d && (d.Timeout is not null || d.SkipReason is not null)
-                ? new CellSettings(d.Timeout, d.SkipReason)
+            CellSettings = cell => DirectivesOf(cell.Index) is var d && (d.Timeout is not null || d.SkipReason is not null || d.ExpectedException is not null)
+                ? new CellSettings(d.Timeout, d.SkipReason, ThrowsByDesign: d.ExpectedException is not null)
                 : CellSettings.Default,
         };
     }
