@@ -31,14 +31,18 @@ async def finish_after(seconds, state):
         state["sibling_ended_at"] = round((time.perf_counter() - state["start"]) / SCALE, 3)
 
 
+# region: gather
 async def with_gather(state):
     await asyncio.gather(fail_after(0.2, state), finish_after(1.0, state))
+# endregion
 
 
+# region: task_group
 async def with_task_group(state):
     async with asyncio.TaskGroup() as tg:
         tg.create_task(fail_after(0.2, state))
         tg.create_task(finish_after(1.0, state))
+# endregion
 
 
 def measure(body):
