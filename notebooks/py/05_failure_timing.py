@@ -33,7 +33,8 @@ async def finish_after(seconds, state):
 
 # region: gather
 async def with_gather(state):
-    await asyncio.gather(fail_after(0.2, state), finish_after(1.0, state))
+    await asyncio.gather(fail_after(0.2, state),
+                         finish_after(1.0, state))
 # endregion
 
 

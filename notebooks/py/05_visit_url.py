@@ -31,20 +31,23 @@ A, B = "http://wangzhen.com", "http://another.com"
 
 # region: inline
 async def inline(p):
-    return [await visit_url(p, A, 2), await visit_url(p, B, 3)]
+    r1 = await visit_url(p, A, 2)
+    r2 = await visit_url(p, B, 3)
+    return [r1, r2]
 # endregion
 
 
 # region: coroutines_then_await
 async def coroutines_then_await(p):
-    c1, c2 = visit_url(p, A, 2), visit_url(p, B, 3)   # cold: nothing runs yet
+    c1 = visit_url(p, A, 2)     # cold: nothing runs yet
+    c2 = visit_url(p, B, 3)
     return [await c1, await c2]
 # endregion
 
 
 # region: create_task_then_await
 async def create_task_then_await(p):
-    t1 = asyncio.create_task(visit_url(p, A, 2))       # scheduled now
+    t1 = asyncio.create_task(visit_url(p, A, 2))
     t2 = asyncio.create_task(visit_url(p, B, 3))
     return [await t1, await t2]
 # endregion
@@ -52,8 +55,9 @@ async def create_task_then_await(p):
 
 # region: gather
 async def gather(p):
-    # Slow call first: the results still come back in argument order.
-    return await asyncio.gather(visit_url(p, B, 3), visit_url(p, A, 2))
+    # slow call first: results still in argument order
+    return await asyncio.gather(visit_url(p, B, 3),
+                                visit_url(p, A, 2))
 # endregion
 
 
@@ -79,8 +83,10 @@ async def side_by_side(bodies):
 
 # region: two_runs
 def two_runs(p):
-    # The article's first version: one asyncio.run per call.
-    return [asyncio.run(visit_url(p, A, 2)), asyncio.run(visit_url(p, B, 3))]
+    # the article's first version: one asyncio.run per call
+    r1 = asyncio.run(visit_url(p, A, 2))
+    r2 = asyncio.run(visit_url(p, B, 3))
+    return [r1, r2]
 # endregion
 
 

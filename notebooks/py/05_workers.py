@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from threading import Semaphore
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
 TASKS = 10_000
@@ -50,8 +51,9 @@ def held(before_rss, count):
 # region: pending_tasks
 async def pending_tasks():
     rss = status("VmRSS") or 0
-    waits = [asyncio.create_task(asyncio.sleep(0.2 * SCALE)) for _ in range(TASKS)]
-    await asyncio.sleep(0)            # every task has started and is now waiting
+    waits = [asyncio.create_task(asyncio.sleep(0.2 * SCALE))
+             for _ in range(TASKS)]
+    await asyncio.sleep(0)   # now every task is waiting
     report = held(rss, TASKS)
     await asyncio.gather(*waits)
     return report
@@ -61,9 +63,10 @@ async def pending_tasks():
 # region: pending_threads
 def pending_threads():
     rss, release = status("VmRSS") or 0, threading.Event()
-    threads = [threading.Thread(target=release.wait) for _ in range(THREADS)]
+    threads = [threading.Thread(target=release.wait)
+               for _ in range(THREADS)]
     for t in threads:
-        t.start()                     # each thread blocks in release.wait()
+        t.start()            # it blocks in release.wait()
     report = held(rss, THREADS)
     release.set()
     for t in threads:
@@ -76,7 +79,7 @@ def pending_threads():
 async def task_switch():
     async def take_turns():
         for _ in range(SWITCHES):
-            await asyncio.sleep(0)    # hand control back to the loop, which runs the other task
+            await asyncio.sleep(0)   # back to the loop
     start = time.perf_counter()
     await asyncio.gather(take_turns(), take_turns())
     return (time.perf_counter() - start) / (2 * SWITCHES)
@@ -85,7 +88,7 @@ async def task_switch():
 
 # region: thread_switch
 def thread_switch():
-    ping, pong = threading.Semaphore(0), threading.Semaphore(0)
+    ping, pong = Semaphore(0), Semaphore(0)
 
     def other():
         for _ in range(SWITCHES):
@@ -95,8 +98,8 @@ def thread_switch():
     partner.start()
     start = time.perf_counter()
     for _ in range(SWITCHES):
-        ping.release()                # wake the partner ...
-        pong.acquire()                # ... and sleep until it wakes us
+        ping.release()       # wake the partner ...
+        pong.acquire()       # ... sleep until it wakes us
     partner.join()
     return (time.perf_counter() - start) / (2 * SWITCHES)
 # endregion
@@ -156,13 +159,15 @@ def timed(run, own_cpu, chunks):
 
 # region: cpu_in_threads
 def in_threads(pool_of_threads, work):
-    return timed(lambda: list(pool_of_threads.map(cpu_chunk, work)), lambda result, main: main, len(work))
+    # one chunk per thread; the GIL runs one at a time
+    return list(pool_of_threads.map(cpu_chunk, work))
 # endregion
 
 
 # region: cpu_in_processes
 def in_processes(pool_of_processes, work):
-    return timed(lambda: list(pool_of_processes.map(cpu_chunk, work)), lambda result, main: main + sum(result), len(work))
+    # one chunk per process: one interpreter, one GIL each
+    return list(pool_of_processes.map(cpu_chunk, work))
 # endregion
 
 
@@ -173,7 +178,8 @@ def cpu(chunks):
         list(pool_of_threads.map(cpu_chunk, [1000] * chunks))
         list(pool.map(cpu_chunk, [1000] * chunks))
         for attempt in range(1, 3):
-            threads, processes = in_threads(pool_of_threads, work), in_processes(pool, work)
+            threads = timed(lambda: in_threads(pool_of_threads, work), lambda result, main: main, chunks)
+            processes = timed(lambda: in_processes(pool, work), lambda result, main: main + sum(result), chunks)
             # The threads leave cores idle, which other programs soon take: what was free for the threads
             # is judged by the processes run right after them.
             threads["free"] = processes["free"]
