@@ -29,8 +29,8 @@ from threading import Semaphore
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
 TASKS = 10_000
 THREADS = 500
-SWITCHES = 20_000
-CHUNK_CPU_SECONDS = 0.15   # CPU time of one chunk: long enough that handing work to a worker is noise
+SWITCHES = 5_000
+CHUNK_CPU_SECONDS = 0.1    # CPU time of one chunk: long enough that handing work to a worker is noise
 
 
 def status(key):
