@@ -5,10 +5,9 @@ Prints one JSON line with the exception it raises and the warnings Python emits.
 import asyncio
 import gc
 import json
-import os
 import warnings
 
-SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+from _lab import SCALE
 
 
 # region: visit_url

@@ -6,12 +6,10 @@ The article's two asyncio.run calls come first; then the four patterns run side 
 one loop (they only wait, so they do not disturb each other), each timed from its own start.
 """
 import asyncio
-import json
-import sys
-import os
 import time
 
-SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+from _lab import SCALE, emit
+
 CLOCK = time.perf_counter
 calls = []          # (pattern, url, start, end) in seconds since the pattern began
 origins = {}        # pattern -> the moment it began
@@ -95,4 +93,4 @@ patterns.update(asyncio.run(side_by_side([
     ("inline", inline), ("coroutines_then_await", coroutines_then_await),
     ("create_task_then_await", create_task_then_await), ("gather", gather)])))
 
-print(json.dumps({"python": sys.version.split()[0], "scale": SCALE, "patterns": patterns}))
+emit(scale=SCALE, patterns=patterns)
