@@ -14,9 +14,11 @@ def names():
 
 
 async def main():
+    # region: lookup
     before = names()
-    await asyncio.get_running_loop().getaddrinfo("localhost", 80)
+    await asyncio.get_running_loop().getaddrinfo("localhost", 80)   # runs in the default executor
     after = names()
+    # endregion
     return {"before": before, "after": after, "python": sys.version.split()[0]}
 
 

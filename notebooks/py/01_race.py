@@ -34,6 +34,7 @@ def add_one(laps, index):
     laps[index] = n
 
 
+# region: add_call
 def add_call(laps, index):
     global counter
     n = 0
@@ -41,6 +42,7 @@ def add_call(laps, index):
         counter += one()      # load counter, call one() (a switch point), add, store
         n += 1
     laps[index] = n
+# endregion
 
 
 def race(work):
