@@ -16,7 +16,8 @@ async def main():
     start = time.perf_counter()
     # region: cancel
     task = asyncio.create_task(asyncio.sleep(10 * SCALE))
-    asyncio.get_running_loop().call_later(0.1 * SCALE, task.cancel)   # any code holding the task may cancel it
+    # any code that holds the task may cancel it
+    asyncio.get_running_loop().call_later(0.1 * SCALE, task.cancel)
     try:
         await task
     except asyncio.CancelledError as error:

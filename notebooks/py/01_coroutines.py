@@ -64,7 +64,7 @@ async def with_and_for():
             seen.append(n)
             if n == 2:
                 break
-        await gen.aclose()  # break alone leaves the generator suspended; close it now
+        await gen.aclose()  # break left it suspended: close it now
     # endregion
     return log, seen
 

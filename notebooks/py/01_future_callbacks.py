@@ -22,7 +22,7 @@ async def main():
     await asyncio.sleep(0)  # let the waiter reach `await fut`
     # region: set_result
     log.append("before set_result")
-    fut.set_result(42)               # schedules the waiters on the loop; runs none of them
+    fut.set_result(42)   # schedules the waiters; runs none
     log.append("after set_result")
     # endregion
     await task

@@ -16,7 +16,8 @@ def names():
 async def main():
     # region: lookup
     before = names()
-    await asyncio.get_running_loop().getaddrinfo("localhost", 80)   # runs in the default executor
+    # a blocking lookup: asyncio runs it in its default executor
+    await asyncio.get_running_loop().getaddrinfo("localhost", 80)
     after = names()
     # endregion
     return {"before": before, "after": after, "python": sys.version.split()[0]}

@@ -39,7 +39,7 @@ def add_call(laps, index):
     global counter
     n = 0
     while not stop:
-        counter += one()      # load counter, call one() (a switch point), add, store
+        counter += one()  # load, call (a switch point), store
         n += 1
     laps[index] = n
 # endregion
