@@ -14,11 +14,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 
+# region: kernel
 def cpu_kernel(iterations):
     acc = 0
     for i in range(iterations):
         acc = (acc * 31 + i) % 1_000_003
     return acc
+# endregion
 
 
 def iterations_for(seconds):
@@ -45,11 +47,13 @@ def main():
         list(threads.map(cpu_kernel, [1] * workers))
         jobs = [iterations_for(chunk_seconds)] * workers
 
+        # region: three_ways
         def one_by_one():
             return [cpu_kernel(n) for n in jobs]
 
         def spread_over(pool):
-            return lambda: list(pool.map(cpu_kernel, jobs))
+            return lambda: list(pool.map(cpu_kernel, jobs))   # the same chunks, spread over threads or processes
+        # endregion
 
         runs = {"sequential": [], "threads": [], "processes": []}
         for _ in range(2):
