@@ -6,7 +6,8 @@ this machine, so that handing a chunk to another process costs little next to th
 The process pool is started and warmed up before any clock runs. Each way runs twice, interleaved, and keeps its
 best time: a moment when a busy machine took a core away then spoils one run, not the result.
 The notebook repeats the whole script in rounds, each bracketed by its own measurement of what the machine offers.
-Prints one JSON line: seconds for each way and the speed-ups over sequential.
+Prints one JSON line: seconds for each way and the speed-ups over sequential (also as "speedups", the shape
+AsyncLab's Parallelism.MeasurePythonAsync reads).
 """
 import json
 import sys
@@ -68,6 +69,7 @@ def main():
         "processes_s": in_processes,
         "threads_speedup": sequential / in_threads,
         "processes_speedup": sequential / in_processes,
+        "speedups": {"threads": sequential / in_threads, "processes": sequential / in_processes},
     }))
 
 
