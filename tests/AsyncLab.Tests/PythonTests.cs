@@ -70,6 +70,68 @@ public class PythonTests
         }
     }
 
+    private sealed record Run(double Speedup, double Cores, double? Available);
+
+    private sealed record Workers(string Python, int Chunks, double CpuInlineGapS, IReadOnlyList<Run> Threads, string? Note);
+
+    [Fact]
+    public async Task A_typed_result_maps_snake_case_to_PascalCase()
+    {
+        if (SkipReason() is { } reason)
+        {
+            Console.WriteLine("skipped: " + reason);
+            return;
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(script, """
+            import json, sys
+            print("progress line")
+            print(json.dumps({"python": sys.version.split()[0], "chunks": int(sys.argv[1]), "cpu_inline_gap_s": 1.02,
+                              "threads": [{"speedup": 0.98, "cores": 1.0, "available": None}], "extra": "ignored"}))
+            """);
+        try
+        {
+            var result = await Python.RunAsync<Workers>(script, "2");
+
+            Assert.NotNull(result);
+            Assert.Equal(2, result.Chunks);
+            Assert.Equal(1.02, result.CpuInlineGapS);
+            Assert.Equal(new Run(0.98, 1.0, null), Assert.Single(result.Threads));
+            Assert.Null(result.Note);   // nullable: may be left out
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
+    public async Task A_typed_result_names_what_the_script_left_out()
+    {
+        if (SkipReason() is { } reason)
+        {
+            Console.WriteLine("skipped: " + reason);
+            return;
+        }
+        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
+        await File.WriteAllTextAsync(script, "import json\nprint(json.dumps({'python': '3', 'chunks': 'two', 'threads': []}))\n");
+        try
+        {
+            var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunAsync<Workers>(script));
+            Assert.Contains("Workers.CpuInlineGapS (\"cpu_inline_gap_s\")", missing.Message);
+            Assert.Contains("python, chunks, threads", missing.Message);
+
+            await File.WriteAllTextAsync(script, "import json\nprint(json.dumps({'python': '3', 'chunks': 'two', 'cpu_inline_gap_s': 1, 'threads': []}))\n");
+            var wrongType = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunAsync<Workers>(script));
+            Assert.Contains("does not fit Workers", wrongType.Message);
+            Assert.Contains("$.chunks", wrongType.Message);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
     [Fact]
     public void Has_tells_which_modules_exist()
     {

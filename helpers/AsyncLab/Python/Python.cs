@@ -39,7 +39,7 @@ public static class Python
             return false;
         return s_modules.GetOrAdd((python, module), key =>
         {
-            var probe = RunAsync(key.Item1, ["-c", "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(sys.argv[1]) else 3)", key.Item2],
+            var probe = RunProcessAsync(key.Item1, ["-c", "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec(sys.argv[1]) else 3)", key.Item2],
                 TimeSpan.FromSeconds(30), CancellationToken.None).GetAwaiter().GetResult();
             return probe.ExitCode == 0;
         });
@@ -56,25 +56,50 @@ public static class Python
     /// </summary>
     public static async Task<PythonResult> RunJsonAsync(string scriptPath, IEnumerable<string> args, TimeSpan timeout, CancellationToken ct = default)
     {
+        var run = await RunScriptAsync(scriptPath, args, timeout, ct).ConfigureAwait(false);
+        return run is { } json ? PythonResult.From(json) : PythonResult.Skip(NoPython);
+    }
+
+    /// <summary>Runs <paramref name="scriptPath"/> with <paramref name="args"/> and reads its result line into <typeparamref name="T"/> (see the other overload).</summary>
+    public static Task<T?> RunAsync<T>(string scriptPath, params string[] args) where T : class =>
+        RunAsync<T>(scriptPath, args, DefaultTimeout);
+
+    /// <summary>
+    /// Runs <paramref name="scriptPath"/> and deserializes the last line of its output that is a JSON object into the record
+    /// <typeparamref name="T"/>: snake_case names map to PascalCase properties (<c>cpu_gap_s</c> → <c>CpuGapS</c>), extra JSON
+    /// properties are ignored, and a property of <typeparamref name="T"/> that the JSON lacks is an error unless it is nullable.
+    /// Without Python: prints "skipped: no Python found (set PYTHON=...)" and returns null, or throws under <c>CI=true</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The script failed, printed no JSON object, or the object does not fit <typeparamref name="T"/>.</exception>
+    /// <exception cref="TimeoutException">The script ran longer than <paramref name="timeout"/> and was killed.</exception>
+    public static async Task<T?> RunAsync<T>(string scriptPath, IEnumerable<string> args, TimeSpan timeout, CancellationToken ct = default) where T : class
+    {
+        var run = await RunScriptAsync(scriptPath, args, timeout, ct).ConfigureAwait(false);
+        return run is { } json ? PythonJson.Read<T>(json, scriptPath) : null;
+    }
+
+    private const string NoPython = "no Python found (set PYTHON=/path/to/python3)";
+
+    /// <summary>The script's result object, or null when there is no Python outside CI (after printing the skip line).</summary>
+    private static async Task<JsonElement?> RunScriptAsync(string scriptPath, IEnumerable<string> args, TimeSpan timeout, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(scriptPath);
         ArgumentNullException.ThrowIfNull(args);
         if (Find() is not { } python)
         {
-            const string reason = "no Python found (set PYTHON=/path/to/python3)";
             if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                throw new InvalidOperationException($"CI=true but {reason}; CI must install Python to run {scriptPath}.");
-            Console.WriteLine("skipped: " + reason);
-            return PythonResult.Skip(reason);
+                throw new InvalidOperationException($"CI=true but {NoPython}; CI must install Python to run {scriptPath}.");
+            Console.WriteLine("skipped: " + NoPython);
+            return null;
         }
         if (!File.Exists(scriptPath))
             throw new FileNotFoundException($"Python script '{Path.GetFullPath(scriptPath)}' not found.", scriptPath);
-        var run = await RunAsync(python, [scriptPath, .. args], timeout, ct).ConfigureAwait(false);
+        var run = await RunProcessAsync(python, [scriptPath, .. args], timeout, ct).ConfigureAwait(false);
         var where = $"{python} {scriptPath}";
         if (run.ExitCode != 0)
             throw new InvalidOperationException($"{where} exited with code {run.ExitCode}. stderr:\n{run.Stderr}");
-        return LastJsonObject(run.Stdout) is { } json
-            ? PythonResult.From(json)
-            : throw new InvalidOperationException($"{where} printed no JSON object line. stdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
+        return LastJsonObject(run.Stdout)
+            ?? throw new InvalidOperationException($"{where} printed no JSON object line. stdout:\n{run.Stdout}\nstderr:\n{run.Stderr}");
     }
 
     internal static JsonElement? LastJsonObject(string output)
@@ -108,7 +133,7 @@ public static class Python
             .FirstOrDefault(File.Exists);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string python, IEnumerable<string> args, TimeSpan timeout, CancellationToken ct)
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunProcessAsync(string python, IEnumerable<string> args, TimeSpan timeout, CancellationToken ct)
     {
         var start = new ProcessStartInfo(python)
         {

@@ -65,6 +65,27 @@ public class FormatterConventionTests
         }
     }
 
+    public static TheoryData<object> CodeValues() => new()
+    {
+        AsyncLab.Code.CSharp("await Task.Delay(1);"),
+        AsyncLab.Code.SideBySide(AsyncLab.Code.CSharp("a"), AsyncLab.Code.CSharp("b")),
+    };
+
+    [Theory]
+    [MemberData(nameof(CodeValues))]
+    public void Code_renders_as_html_with_a_plain_text_alternative(object code)
+    {
+        var (preferred, formatters) = Discover(code.GetType());
+
+        Assert.Equal(["text/html", "text/plain"], preferred);
+        foreach (var formatter in formatters)
+        {
+            using var writer = new StringWriter();
+            Assert.True(formatter.Format(code, writer));
+            Assert.StartsWith(formatter.MimeType == "text/html" ? "<" : code.ToString()!, writer.ToString());
+        }
+    }
+
     [Fact]
     public void Formatters_decline_values_that_do_not_render_themselves()
     {
