@@ -64,9 +64,9 @@ async def wait_a_while(reraise, cleaned_up):
     try:
         await asyncio.sleep(0.6 * SCALE)
     except asyncio.CancelledError:
-        cleaned_up.append(True)  # clean up here ...
+        cleaned_up.append(True)  # clean up
         if reraise:
-            raise                # ... then let the cancellation go on
+            raise                # and let it go on
 # endregion
 
 
