@@ -1,3 +1,5 @@
+using NotebookRunner.Execution;
+
 namespace Lessons.Tests;
 
 /// <summary>Finds the lesson notebooks under <c>notebooks/</c> at the repository root.</summary>
@@ -12,6 +14,12 @@ internal static class LessonNotebooks
         "04-spinner-threads-vs-tasks.ipynb",
         "05-await-gather-create-task.ipynb",
     ];
+
+    /// <summary>Lessons scale every delay by <c>ASYNCLAB_TIME_SCALE</c>; CI runs them shorter (0.2) than VS Code does, unless the variable says otherwise.</summary>
+    public static string TimeScale { get; } = Environment.GetEnvironmentVariable("ASYNCLAB_TIME_SCALE") is { Length: > 0 } value ? value : "0.2";
+
+    /// <summary>How the tests execute a lesson: at <see cref="TimeScale"/>.</summary>
+    public static ExecutionOptions Execution { get; } = new() { Environment = new Dictionary<string, string> { ["ASYNCLAB_TIME_SCALE"] = TimeScale } };
 
     /// <summary>The <c>notebooks/</c> folder.</summary>
     public static string Folder { get; } = Path.Combine(FindRepoRoot(), "notebooks");

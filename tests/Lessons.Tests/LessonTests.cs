@@ -1,4 +1,3 @@
-using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 using Xunit.Abstractions;
 
@@ -22,15 +21,13 @@ public class LessonTests(ITestOutputHelper log)
     {
         Assert.False(notebook == NoLessons, $"{LessonNotebooks.Folder} holds no .ipynb lessons; expected {string.Join(", ", LessonNotebooks.Expected)}");
 
-        // Lessons scale every delay by ASYNCLAB_TIME_SCALE; CI runs them shorter than VS Code does.
-        var timeScale = Environment.GetEnvironmentVariable("ASYNCLAB_TIME_SCALE") is { Length: > 0 } value ? value : "0.2";
         var result = await NotebookTest.RunAsync(Path.Combine(LessonNotebooks.Folder, notebook), new NotebookTestOptions
         {
             Mode = NotebookTestMode.Check,
-            Execution = new ExecutionOptions { Environment = new Dictionary<string, string> { ["ASYNCLAB_TIME_SCALE"] = timeScale } },
+            Execution = LessonNotebooks.Execution,
         });
 
-        log.WriteLine($"{notebook}: {result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped in {result.Elapsed.TotalSeconds:0.0} s (ASYNCLAB_TIME_SCALE={timeScale})");
+        log.WriteLine($"{notebook}: {result.PassedCount} passed, {result.FailedCount} failed, {result.SkippedCount} skipped in {result.Elapsed.TotalSeconds:0.0} s (ASYNCLAB_TIME_SCALE={LessonNotebooks.TimeScale})");
         result.AssertMatchesStoredOutputs();
     }
 

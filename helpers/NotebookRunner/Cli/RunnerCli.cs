@@ -55,12 +55,13 @@ internal static class RunnerCli
         var parallel = new Option<int>("--parallel", "-j") { Description = "Notebooks run at the same time (notebooks with run_alone always run alone).", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the sorted notebook list, e.g. 2/4." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report (one test case per cell) to this file." };
+        var mutations = new Option<bool>("--mutations")
+        {
+            Description = "Then apply every \"break it\" mutation the cells declare, one run each; each must make its claim fail.",
+        };
 
         var command = new Command(name, description) { paths, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
-        if (mode == NotebookTestMode.Run)
-        {
-            command.Options.Add(outputDir);
-        }
+        command.Options.Add(mode == NotebookTestMode.Run ? outputDir : mutations);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -90,7 +91,13 @@ internal static class RunnerCli
             }
 
             IRunDisplay display = liveProgress ? new LiveDisplay(output, TerminalWidth()) : new PlainDisplay(output);
-            return await new NotebookBatch(services.Executor, output, error, display).RunAsync(settings, ct).ConfigureAwait(false);
+            var exit = await new NotebookBatch(services.Executor, output, error, display).RunAsync(settings, ct).ConfigureAwait(false);
+            if (mode == NotebookTestMode.Check && parse.GetValue(mutations))
+            {
+                exit = Math.Max(exit, await new MutationBatch(services.Executor, output).RunAsync(settings, ct).ConfigureAwait(false));
+            }
+
+            return exit;
         });
         return command;
     }

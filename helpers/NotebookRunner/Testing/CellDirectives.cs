@@ -15,6 +15,9 @@ public sealed record CellDirectives(
     OutputMode Outputs = OutputMode.Exact,
     Regex? Pattern = null)
 {
+    /// <summary>The "break it" changes declared for this cell, each of which must make one claim fail.</summary>
+    public IReadOnlyList<Mutation> Mutations { get; init; } = [];
+
     /// <summary>The metadata key holding the directives, in cell and notebook metadata.</summary>
     public const string MetadataKey = "notebook_runner";
 

@@ -9,7 +9,8 @@ namespace NotebookRunner.Testing;
 /// <summary>Reads and validates <c>notebook_runner</c> metadata; any mistake is a <see cref="NotebookFormatException"/> naming the file and cell.</summary>
 internal static class DirectiveParser
 {
-    private static readonly string[] CellKeys = ["skip", "timeout", "expect_exception", "outputs", "pattern"];
+    private static readonly string[] CellKeys = ["skip", "timeout", "expect_exception", "outputs", "pattern", "mutations"];
+    private static readonly string[] MutationKeys = ["find", "replace", "fails"];
     private static readonly string[] NotebookKeys = ["sanitizers", "outputs", "timeout", "cell_timeout", "run_alone"];
 
     public static NotebookSettings ParseNotebook(NotebookDocument document)
@@ -61,7 +62,46 @@ internal static class DirectiveParser
             Seconds(obj["timeout"], "timeout", where),
             obj["expect_exception"] is { } e ? Text(e, "expect_exception", where) : null,
             mode,
-            pattern);
+            pattern)
+        {
+            Mutations = obj["mutations"] is { } m ? ParseMutations(m, cell.Index + 1, where) : [],
+        };
+    }
+
+    // "mutations": [{"find": "...", "replace": "...", "fails": "claim"}, ...]: one-line changes, each breaking one claim.
+    private static List<Mutation> ParseMutations(JsonNode node, int cellNumber, Where where)
+    {
+        const string shape = "'mutations' must be an array of {\"find\", \"replace\", \"fails\"} objects";
+        if (node is not JsonArray items || items.Count == 0)
+        {
+            throw where.Error(shape);
+        }
+
+        var mutations = new List<Mutation>();
+        foreach (var item in items)
+        {
+            var at = where with { Prefix = $"mutation {mutations.Count + 1}: " };
+            if (item is not JsonObject mutation)
+            {
+                throw at.Error(shape);
+            }
+
+            RejectUnknownKeys(mutation, MutationKeys, at);
+            string Field(string key, bool mayBeEmpty)
+            {
+                var value = mutation[key] is { } v ? Text(v, key, at) : throw at.Error($"'{key}' is required ({shape})");
+                if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
+                {
+                    throw at.Error($"'{key}' must be one line: a mutation is a one-line change");
+                }
+
+                return mayBeEmpty || value.Trim().Length > 0 ? value : throw at.Error($"'{key}' must not be empty");
+            }
+
+            mutations.Add(new Mutation(cellNumber, mutations.Count + 1, Field("find", false), Field("replace", true), Field("fails", false)));
+        }
+
+        return mutations;
     }
 
     private static Sanitizer ParseSanitizers(JsonNode node, Where where)
@@ -149,9 +189,9 @@ internal static class DirectiveParser
         }
     }
 
-    private sealed record Where(string Path, int? Line, string What)
+    private sealed record Where(string Path, int? Line, string What, string Prefix = "")
     {
         public NotebookFormatException Error(string problem) =>
-            new(Path, Line, null, string.Create(CultureInfo.InvariantCulture, $"{What}: invalid {CellDirectives.MetadataKey} metadata: {problem}"));
+            new(Path, Line, null, string.Create(CultureInfo.InvariantCulture, $"{What}: invalid {CellDirectives.MetadataKey} metadata: {Prefix}{problem}"));
     }
 }

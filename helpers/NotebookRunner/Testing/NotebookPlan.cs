@@ -35,6 +35,9 @@ public sealed class NotebookPlan
         return new NotebookPlan(document, settings, directives);
     }
 
+    /// <summary>Every mutation the notebook's code cells declare, in cell order.</summary>
+    public IReadOnlyList<Mutation> Mutations => Document.CodeCells.SelectMany(c => DirectivesOf(c.Index).Mutations).ToList();
+
     /// <summary>The directives of a code cell.</summary>
     public CellDirectives DirectivesOf(int cellIndex) => _directives.GetValueOrDefault(cellIndex) ?? new CellDirectives(Outputs: Settings.Outputs);
 

@@ -206,6 +206,31 @@ public class CliTests
     }
 
     [Fact]
+    public async Task Check_with_mutations_applies_each_and_fails_when_one_does_not_break_its_claim()
+    {
+        static JsonObject Mutation(string find, string replace) => new()
+        {
+            ["mutations"] = new JsonArray(new JsonObject { ["find"] = find, ["replace"] = replace, ["fails"] = "the claim" }),
+        };
+        var breaks = RunnerFixtures.Notebook(null, ("print: ok", Mutation("print: ok", "throw: X: ✘ the claim"), "ok\n"));
+        var stale = RunnerFixtures.Notebook(null, ("print: ok", Mutation("print: gone", "throw: X: ✘ the claim"), "ok\n"));
+
+        var (exit, output, _) = await Cli("check", Folder(("a.ipynb", breaks)), "--mutations");
+        Assert.Equal(0, exit);
+        Assert.Contains("✔ ", output);
+        Assert.EndsWith("1 mutation: 1 broke their claim, 0 did not\n", output);
+
+        (exit, output, _) = await Cli("check", Folder(("a.ipynb", breaks), ("b.ipynb", stale)), "--mutations");
+        Assert.Equal(1, exit);
+        Assert.Contains("b.ipynb(cell 1): cell 1, mutation 1 (replace `print: gone` with `throw: X: ✘ the claim`): the text to find does not occur", output);
+        Assert.EndsWith("2 mutations: 1 broke their claim, 1 did not\n", output);
+
+        (exit, output, _) = await Cli("check", Folder(("b.ipynb", stale)));
+        Assert.Equal(0, exit);   // without --mutations only the cells are checked
+        Assert.DoesNotContain("mutation", output);
+    }
+
+    [Fact]
     public async Task Help_exits_with_0()
     {
         var (exit, output, _) = await Cli("check", "--help");

@@ -26,6 +26,18 @@ public class DirectiveParserTests
     }
 
     [Fact]
+    public void Mutations_are_read_in_cell_order_with_their_cell_and_number()
+    {
+        var mutation = new JsonObject { ["find"] = "await Task.Delay(", ["replace"] = "Thread.Sleep(", ["fails"] = "WhenAll takes the longest wait" };
+        var plan = Plan(null, null, new JsonObject { ["mutations"] = new JsonArray(mutation.DeepClone(), new JsonObject { ["find"] = "a", ["replace"] = "", ["fails"] = "b" }) });
+
+        Assert.Equal([new Mutation(2, 1, "await Task.Delay(", "Thread.Sleep(", "WhenAll takes the longest wait"), new Mutation(2, 2, "a", "", "b")],
+                     plan.Mutations);
+        Assert.Empty(plan.DirectivesOf(0).Mutations);
+        Assert.Equal("✘ WhenAll takes the longest wait", plan.Mutations[0].ExpectedFailure);
+    }
+
+    [Fact]
     public void Notebook_defaults_apply_to_cells_without_their_own()
     {
         var plan = Plan(new JsonObject { ["outputs"] = "ignore", ["timeout"] = 60, ["cell_timeout"] = 5, ["run_alone"] = true, ["sanitizers"] = new JsonArray("guids") },
@@ -61,6 +73,14 @@ public class DirectiveParserTests
     [InlineData("""{"pattern": "(unclosed"}""", "invalid regular expression '(unclosed'")]
     [InlineData("""{"expect_exeption": "X"}""", "unknown directive 'expect_exeption'")]
     [InlineData("""["skip"]""", "'notebook_runner' must be an object")]
+    [InlineData("""{"mutations": {"find": "a"}}""", "'mutations' must be an array of {\"find\", \"replace\", \"fails\"} objects")]
+    [InlineData("""{"mutations": []}""", "'mutations' must be an array")]
+    [InlineData("""{"mutations": [{"find": "a", "replace": "b"}]}""", "mutation 1: 'fails' is required")]
+    [InlineData("""{"mutations": [{"find": "a", "replace": "b", "fails": "c"}, {"find": "a", "replace": "b", "fails": "c", "why": 1}]}""",
+                "mutation 2: unknown directive 'why'; known: find, replace, fails")]
+    [InlineData("""{"mutations": [{"find": "a\nb", "replace": "b", "fails": "c"}]}""", "'find' must be one line")]
+    [InlineData("""{"mutations": [{"find": " ", "replace": "b", "fails": "c"}]}""", "'find' must not be empty")]
+    [InlineData("""{"mutations": [{"find": "a", "replace": 1, "fails": "c"}]}""", "'replace' must be a string")]
     public void Invalid_cell_directives_name_the_file_cell_and_line(string directive, string problem)
     {
         var json = JsonNode.Parse(RunnerFixtures.Notebook(null, ("ok", null, null), ("x", null, null)))!;
