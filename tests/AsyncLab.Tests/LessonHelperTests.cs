@@ -73,18 +73,6 @@ public class HeartbeatTests
     }
 }
 
-public class ParallelismTests
-{
-    [Fact]
-    public void Speedup_is_a_plausible_ratio()
-    {
-        // A shared CI machine can give anything from no speed-up to two cores' worth; the value must be a usable ratio.
-        var speedup = Parallelism.MeasureSpeedup(2);
-        Assert.True(double.IsFinite(speedup) && speedup > 0 && speedup < 3, $"speed-up {speedup}");
-        Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.MeasureSpeedup(0));
-    }
-}
-
 public class TplCaptureTests
 {
     [Fact]

@@ -4,33 +4,16 @@ namespace AsyncLab.Tests;
 
 public class PythonTests
 {
-    /// <summary>Null when Python is available (or CI requires it); otherwise why the test cannot run.</summary>
-    private static string? SkipReason()
-    {
-        if (Python.Find() is not null)
-            return null;
-        Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase),
-            "CI=true requires a Python interpreter (PYTHON or /usr/bin/python3)");
-        return "no Python found (set PYTHON=/path/to/python3)";
-    }
-
     [Fact]
     public async Task A_script_result_is_the_last_JSON_object_line()
     {
-        if (SkipReason() is { } reason)
-        {
-            Console.WriteLine("skipped: " + reason);
-            return;
-        }
-        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
-        await File.WriteAllTextAsync(script, """
+        await PythonScripts.WithScript("""
             import json, sys
             print("warming up")
             print(json.dumps({"draft": True}))
             print(json.dumps({"args": sys.argv[1:], "elapsed": 0.25, "text": "héllo"}))
             print("[1, 2]")
-            """);
-        try
+            """, async script =>
         {
             var result = await Python.RunJsonAsync(script, "a", "b c");
             Assert.False(result.Skipped);
@@ -39,35 +22,20 @@ public class PythonTests
             Assert.Equal("héllo", result["text"].GetString());
             var missing = Assert.Throws<KeyNotFoundException>(() => result["nope"]);
             Assert.Contains("args, elapsed, text", missing.Message);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        });
     }
 
     [Fact]
     public async Task Failures_report_exit_code_and_stderr()
     {
-        if (SkipReason() is { } reason)
-        {
-            Console.WriteLine("skipped: " + reason);
-            return;
-        }
-        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
-        await File.WriteAllTextAsync(script, "import sys\nprint('oops', file=sys.stderr)\nsys.exit(3)\n");
-        try
+        await PythonScripts.WithScript("import sys\nprint('oops', file=sys.stderr)\nsys.exit(3)\n", async script =>
         {
             var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunJsonAsync(script));
             Assert.Contains("exited with code 3", error.Message);
             Assert.Contains("oops", error.Message);
             await File.WriteAllTextAsync(script, "import time\ntime.sleep(30)\n");
             await Assert.ThrowsAsync<TimeoutException>(() => Python.RunJsonAsync(script, [], TimeSpan.FromMilliseconds(500)));
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        });
     }
 
     private sealed record Run(double Speedup, double Cores, double? Available);
@@ -77,19 +45,12 @@ public class PythonTests
     [Fact]
     public async Task A_typed_result_maps_snake_case_to_PascalCase()
     {
-        if (SkipReason() is { } reason)
-        {
-            Console.WriteLine("skipped: " + reason);
-            return;
-        }
-        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
-        await File.WriteAllTextAsync(script, """
+        await PythonScripts.WithScript("""
             import json, sys
             print("progress line")
             print(json.dumps({"python": sys.version.split()[0], "chunks": int(sys.argv[1]), "cpu_inline_gap_s": 1.02,
                               "threads": [{"speedup": 0.98, "cores": 1.0, "available": None}], "extra": "ignored"}))
-            """);
-        try
+            """, async script =>
         {
             var result = await Python.RunAsync<Workers>(script, "2");
 
@@ -98,24 +59,13 @@ public class PythonTests
             Assert.Equal(1.02, result.CpuInlineGapS);
             Assert.Equal(new Run(0.98, 1.0, null), Assert.Single(result.Threads));
             Assert.Null(result.Note);   // nullable: may be left out
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        });
     }
 
     [Fact]
     public async Task A_typed_result_names_what_the_script_left_out()
     {
-        if (SkipReason() is { } reason)
-        {
-            Console.WriteLine("skipped: " + reason);
-            return;
-        }
-        var script = Path.Combine(Path.GetTempPath(), $"asynclab-{Guid.NewGuid():N}.py");
-        await File.WriteAllTextAsync(script, "import json\nprint(json.dumps({'python': '3', 'chunks': 'two', 'threads': []}))\n");
-        try
+        await PythonScripts.WithScript("import json\nprint(json.dumps({'python': '3', 'chunks': 'two', 'threads': []}))\n", async script =>
         {
             var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunAsync<Workers>(script));
             Assert.Contains("Workers.CpuInlineGapS (\"cpu_inline_gap_s\")", missing.Message);
@@ -125,17 +75,13 @@ public class PythonTests
             var wrongType = await Assert.ThrowsAsync<InvalidOperationException>(() => Python.RunAsync<Workers>(script));
             Assert.Contains("does not fit Workers", wrongType.Message);
             Assert.Contains("$.chunks", wrongType.Message);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        });
     }
 
     [Fact]
     public void Has_tells_which_modules_exist()
     {
-        if (SkipReason() is { } reason)
+        if (PythonScripts.SkipReason() is { } reason)
         {
             Console.WriteLine("skipped: " + reason);
             return;

@@ -8,7 +8,7 @@ namespace NotebookRunner.Tests;
 /// Stands in for the worker-process executor in tests of everything around it. It interprets a tiny cell language,
 /// one instruction per line: <c>print: text</c> (stdout line), <c>error: text</c> (stderr line), <c>display: text</c>
 /// (text/plain display), <c>throw: Type: message</c>, <c>compile-error: L</c>, <c>hang</c> (times out), <c>crash</c>.
-/// It honours skip settings and StopOnError, and records the options it was given.
+/// It honours skip settings and StopOnError (a cell that throws by design does not stop it), and records the options it was given.
 /// </summary>
 internal sealed class FakeExecutor
 {
@@ -34,7 +34,8 @@ internal sealed class FakeExecutor
                 : options.CellSettings(cell).SkipReason is { } reason
                     ? new CellRunResult(cell.Index, CellStatus.Skipped, [], null, TimeSpan.Zero, null, reason)
                     : Execute(cell, ++count);
-            stopped |= options.StopOnError && result.Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.Crashed;
+            stopped |= options.StopOnError && result.Status is CellStatus.Failed or CellStatus.TimedOut or CellStatus.Crashed
+                        && !(result.Status == CellStatus.Failed && options.CellSettings(cell).ThrowsByDesign);
             results.Add(result);
             progress?.Report(new CellProgress(path, cell.Index, false, result));
         }

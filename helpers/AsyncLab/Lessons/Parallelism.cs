@@ -10,20 +10,101 @@ public static class Parallelism
 {
     private static readonly TimeSpan s_unitTarget = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>One worker per core, at most four: the most a lesson's speed-up can show on a small machine.</summary>
+    public static int Workers { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>
+    /// Times the same CPU work one after another (<paramref name="sequential"/>) and at once (<paramref name="parallel"/>,
+    /// on <paramref name="workers"/> threads), and holds the speed-up to what the machine offered in the same round: the
+    /// speed-up plain threads get right before and right after. Parallel when a steady round's speed-up is nearer the offer
+    /// than 1×; not parallel when two steady rounds say otherwise; inconclusive when the machine gave no steady spare core.
+    /// Both actions run once untimed first (the JIT), then twice each, alternating, and the best times count. Takes a few
+    /// seconds: up to six rounds, none started after 8 s.
+    /// </summary>
+    public static ParallelSpeedup Measure(int workers, Action sequential, Action parallel)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentNullException.ThrowIfNull(sequential);
+        ArgumentNullException.ThrowIfNull(parallel);
+        sequential();
+        parallel();
+        var rounds = new ParallelRounds(workers).RunAsync(() =>
+        {
+            var (one, all) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+            for (var i = 0; i < 2; i++)
+            {
+                one = Min(one, AsyncLab.Measure.Time(sequential).Elapsed);
+                all = Min(all, AsyncLab.Measure.Time(parallel).Elapsed);
+            }
+            return Task.FromResult<IReadOnlyDictionary<string, double>?>(new Dictionary<string, double> { [CSharp] = one / all });
+        });
+        // Everything above runs synchronously: the task is complete here.
+        return rounds.GetAwaiter().GetResult()![CSharp];
+    }
+
+    /// <summary>
+    /// Runs a companion script in rounds and judges each speed-up it reports exactly like <see cref="Measure"/>. The script
+    /// gets <paramref name="workers"/> as its first argument (then <paramref name="args"/>) and prints one JSON line with an
+    /// object <c>"speedups"</c>, e.g. <c>{"speedups": {"threads": 0.97, "processes": 1.86}}</c> (<c>py/_lab.py</c>'s
+    /// <c>cpu_speedups</c> measures that). Null when no Python was found outside CI (the skip line was printed).
+    /// </summary>
+    public static Task<IReadOnlyDictionary<string, ParallelSpeedup>?> MeasurePythonAsync(string script, int workers, params string[] args)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(script);
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentNullException.ThrowIfNull(args);
+        string[] arguments = [workers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args];
+        return new ParallelRounds(workers).RunAsync(async () =>
+            (await Python.RunAsync<PythonSpeedups>(script, arguments).ConfigureAwait(false))?.Speedups);
+    }
+
+    /// <summary>
+    /// How many cores other programs left free over <paramref name="window"/> (default 0.25 s), from Linux's
+    /// <c>/proc/stat</c>; null where that file does not exist. This process's own CPU time is not counted as taken.
+    /// </summary>
+    public static double? FreeCores(TimeSpan? window = null)
+    {
+        var wait = window ?? TimeSpan.FromSeconds(0.25);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(wait, TimeSpan.Zero, nameof(window));
+        return CpuLoad.FreeCoresDuring(() => Thread.Sleep(wait));
+    }
+
+    private const string CSharp = "C#";
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private sealed record PythonSpeedups(IReadOnlyDictionary<string, double> Speedups);
+
     /// <summary>
     /// The measured speed-up of <paramref name="workers"/> threads over one on the same CPU-bound work:
     /// the time for <paramref name="workers"/> units in sequence divided by the time for the same units on
     /// <paramref name="workers"/> threads at once. About 1 means no parallelism; takes about 20 ms × (workers + 2).
     /// </summary>
-    public static double MeasureSpeedup(int workers)
+    public static double MeasureSpeedup(int workers) => SpinSpeedup(workers, tries: 1);
+
+    /// <summary>
+    /// What the machine offers to <paramref name="workers"/> threads now: the best of <paramref name="tries"/> sequential
+    /// runs over the best of as many parallel runs, alternating, so a moment of someone else's load spoils one try, not the figure.
+    /// </summary>
+    internal static double SpinSpeedup(int workers, int tries)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         var iterations = Calibrate();
-        var sequential = Stopwatch.StartNew();
-        for (var i = 0; i < workers; i++)
-            Spin(iterations);
-        sequential.Stop();
+        var (sequential, parallel) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+        for (var t = 0; t < tries; t++)
+        {
+            sequential = Min(sequential, AsyncLab.Measure.Time(() =>
+            {
+                for (var i = 0; i < workers; i++)
+                    Spin(iterations);
+            }).Elapsed);
+            parallel = Min(parallel, SpinOnThreads(workers, iterations));
+        }
+        return sequential / parallel;
+    }
 
+    private static TimeSpan SpinOnThreads(int workers, long iterations)
+    {
         using var ready = new Barrier(workers + 1);
         var threads = Enumerable.Range(0, workers).Select(_ => new Thread(() =>
         {
@@ -34,8 +115,7 @@ public static class Parallelism
         ready.SignalAndWait();
         var parallel = Stopwatch.StartNew();
         threads.ForEach(t => t.Join());
-        parallel.Stop();
-        return sequential.Elapsed.TotalMilliseconds / parallel.Elapsed.TotalMilliseconds;
+        return parallel.Elapsed;
     }
 
     /// <summary>Iterations of <see cref="Spin"/> that take about 20 ms on one thread.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NotebookRunner.Documents;
 using NotebookRunner.Execution;
 using NotebookRunner.Testing;
 
@@ -26,6 +27,7 @@ internal static class RunnerCli
             NotebookCommand(NotebookTestMode.Check, "check", "Execute notebooks and compare their outputs with the stored ones, printing a diff per cell.",
                             services, output, error, liveProgress),
             BenchCommand(services, output),
+            ReadabilityCommand(output, error),
         };
 
         var parse = root.Parse(args);
@@ -109,6 +111,44 @@ internal static class RunnerCli
         {
             await services.Benchmark(output).ConfigureAwait(false);
             return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ReadabilityCommand(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Notebook files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("readability",
+            "Print per notebook: code cells, lines per code cell (median, max), lines over 110 characters, hand-parsed JSON lines; " +
+            "list every place that misses a lesson target. Exit 1 when one does.") { paths };
+        command.SetAction(async (parse, _) =>
+        {
+            var (exit, reports) = (ExitCodes.Success, new List<Readability>());
+            try
+            {
+                foreach (var file in NotebookDiscovery.Expand(parse.GetValue(paths)!))
+                {
+                    reports.Add(Readability.Of(NotebookReader.Read(file)));
+                }
+            }
+            catch (Exception e) when (e is UsageException or NotebookFormatException)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            foreach (var report in reports)
+            {
+                await output.WriteLineAsync(report.Summary()).ConfigureAwait(false);
+                foreach (var violation in report.Violations)
+                {
+                    await output.WriteLineAsync("  ✘ " + violation).ConfigureAwait(false);
+                }
+
+                exit = report.Violations.Count > 0 ? ExitCodes.Failure : exit;
+            }
+
+            return exit;
         });
         return command;
     }

@@ -22,7 +22,8 @@ public enum CellStatus
 /// <summary>Per-cell settings the parent applies when it runs a cell.</summary>
 /// <param name="Timeout">How long the cell may run before the worker is killed; null for the run's default.</param>
 /// <param name="SkipReason">When not null, the cell is not run and is reported as skipped with this reason.</param>
-public sealed record CellSettings(TimeSpan? Timeout = null, string? SkipReason = null)
+/// <param name="ThrowsByDesign">The cell is expected to throw (<c>expect_exception</c>), so its failure does not stop a run that stops on errors.</param>
+public sealed record CellSettings(TimeSpan? Timeout = null, string? SkipReason = null, bool ThrowsByDesign = false)
 {
     /// <summary>No overrides.</summary>
     public static CellSettings Default { get; } = new();

@@ -46,6 +46,7 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
                 {
                     CellStatus.TimedOut or CellStatus.Crashed when _worker is null =>
                         $"Not run: cell {cell.Index + 1} {(result.Status == CellStatus.Crashed ? "crashed" : "timed out and killed")} the worker.",
+                    CellStatus.Failed when settings.ThrowsByDesign => null,
                     not CellStatus.Passed when options.StopOnError => $"Not run: cell {cell.Index + 1} failed and the run stops on errors.",
                     _ => null,
                 };

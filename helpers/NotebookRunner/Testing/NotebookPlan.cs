@@ -50,8 +50,8 @@ public sealed class NotebookPlan
         {
             DefaultCellTimeout = cellTimeout,
             NotebookTimeout = Settings.NotebookTimeout ?? defaults.NotebookTimeout,
-            CellSettings = cell => DirectivesOf(cell.Index) is var d && (d.Timeout is not null || d.SkipReason is not null)
-                ? new CellSettings(d.Timeout, d.SkipReason)
+            CellSettings = cell => DirectivesOf(cell.Index) is var d && (d.Timeout is not null || d.SkipReason is not null || d.ExpectedException is not null)
+                ? new CellSettings(d.Timeout, d.SkipReason, ThrowsByDesign: d.ExpectedException is not null)
                 : CellSettings.Default,
         };
     }

@@ -104,6 +104,14 @@ public sealed class FailureReportingTests
 
         Assert.Equal([CellStatus.Passed, CellStatus.Failed, CellStatus.NotRun], result.Cells.Take(3).Select(c => c.Status));
         Assert.All(result.Cells.Skip(2), c => Assert.Equal(CellStatus.NotRun, c.Status));
+
+        // A cell that throws by design (expect_exception) does not stop the run.
+        var expected = await FixtureNotebook.RunFreshAsync("behaviours.ipynb", new ExecutionOptions
+        {
+            StopOnError = true,
+            CellSettings = cell => new CellSettings(ThrowsByDesign: cell.Index == 2),
+        });
+        Assert.Equal([CellStatus.Passed, CellStatus.Failed, CellStatus.Passed], expected.Cells.Take(3).Select(c => c.Status));
     }
 
     [Fact]

@@ -44,6 +44,17 @@ public sealed class PackageRestoreTests
     }
 
     [Fact]
+    public async Task Nito_AsyncEx_is_available_to_notebooks()
+    {
+        // The lessons may use AsyncContext, AsyncLock and friends; the test projects restore them, so CI needs no network.
+        var (result, _) = await RunWithAnEmptyCacheAsync("asyncex.ipynb");
+
+        Assert.All(result.Cells, c => Assert.True(c.Status == CellStatus.Passed, c.FailureMessage));
+        Assert.Equal("True", result.Cells[0].Display("text/plain", 1));
+        Assert.Equal("1", result.Cells[1].Display("text/plain", 0));
+    }
+
+    [Fact]
     public async Task A_restore_source_added_with_i_is_shown_and_used()
     {
         var (result, cache) = await RunWithAnEmptyCacheAsync("restore-source.ipynb");

@@ -62,6 +62,16 @@ public class MutationTests
     }
 
     [Fact]
+    public async Task A_cell_that_throws_by_design_does_not_stop_the_mutated_run()
+    {
+        var results = await RunFake(
+            ("throw: System.TimeoutException: too slow", new JsonObject { ["expect_exception"] = "TimeoutException" }, null),
+            ("print: ok", Mutations(("print: ok", "throw: X: ✘ the claim", "the claim")), null));
+
+        Assert.True(results[0].Proven, results[0].Verdict);
+    }
+
+    [Fact]
     public async Task Text_found_twice_is_ambiguous()
     {
         var results = await RunFake(("print: a\nprint: a", Mutations(("print: a", "throw: X: ✘ c", "c")), null));

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using AsyncLab;
+
+namespace AsyncLab.Tests;
+
+/// <summary>The judgement of parallel speed-ups, on scripted offers and speed-ups, and the real measurement on this machine.</summary>
+public class ParallelismTests
+{
+    /// <summary>Rounds whose offers (before, after, before, after, …) and speed-ups are scripted.</summary>
+    private static (IReadOnlyDictionary<string, ParallelSpeedup>? Verdicts, int Rounds) Judge(
+        int workers, double[] offers, params Dictionary<string, double>?[] speedups)
+    {
+        var (offer, round) = (0, 0);
+        var rounds = new ParallelRounds(workers, () => offers[offer++ % offers.Length], () => { }, () => TimeSpan.Zero);
+        var verdicts = rounds.RunAsync(() => Task.FromResult<IReadOnlyDictionary<string, double>?>(speedups[Math.Min(round++, speedups.Length - 1)]))
+                             .GetAwaiter().GetResult();
+        return (verdicts, round);
+    }
+
+    private static Dictionary<string, double> Speedups(double threads, double processes) => new() { ["threads"] = threads, ["processes"] = processes };
+
+    [Fact]
+    public void One_steady_round_nearer_the_offer_proves_parallel_and_two_nearer_one_disprove_it()
+    {
+        var (verdicts, rounds) = Judge(2, [1.9, 1.9], Speedups(0.95, 1.8), Speedups(1.02, 1.7));
+
+        Assert.Equal(2, rounds);   // processes were decided in round 1; threads needed a second steady round
+        var processes = verdicts!["processes"];
+        Assert.Equal(ParallelVerdict.Parallel, processes.Verdict);
+        Assert.Equal((1.8, 1.9), (processes.Speedup, processes.Offered));
+        Assert.Equal("1.80× with 1.90× on offer in round 1: nearer the offer than 1× (midpoint 1.45×)", processes.Explanation);
+        var threads = verdicts["threads"];
+        Assert.Equal(ParallelVerdict.NotParallel, threads.Verdict);
+        Assert.Equal("0.95× of 1.90× on offer in round 1, 1.02× of 1.90× on offer in round 2: nearer 1× than the offer each time", threads.Explanation);
+    }
+
+    [Fact]
+    public void Without_a_spare_core_nothing_is_concluded()
+    {
+        var (verdicts, rounds) = Judge(2, [1.05], Speedups(1.0, 1.0));
+
+        Assert.Equal(1, rounds);   // measured once to learn what the script reports; the later rounds offered nothing
+        var threads = verdicts!["threads"];
+        Assert.Equal(ParallelVerdict.Inconclusive, threads.Verdict);
+        Assert.Equal("none of 6 rounds found a steady spare core (≥ 1.3× on offer before and after, about the same both times, the JIT quiet); " +
+                     "offers 1.05×–1.05×; last measured 1.00× with 1.05× on offer", threads.Explanation);
+        Assert.StartsWith("inconclusive (none of 6", threads.ToString());
+    }
+
+    [Theory]
+    [InlineData(1.9, 1.4)]   // the offer changed during the round
+    [InlineData(1.9, 2.6)]   // more than two workers can get: the measurement of the offer was disturbed
+    public void Unsteady_rounds_do_not_count(double before, double after)
+    {
+        var (verdicts, rounds) = Judge(2, [before, after], Speedups(1.0, 1.9));
+
+        Assert.Equal(3, rounds);
+        Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
+    }
+
+    [Fact]
+    public void A_speedup_beyond_the_workers_proves_nothing()
+    {
+        var (verdicts, _) = Judge(2, [1.9], Speedups(1.0, 2.8));
+
+        Assert.Equal(ParallelVerdict.Inconclusive, verdicts!["processes"].Verdict);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
+    }
+
+    [Fact]
+    public void A_skipped_measurement_gives_no_verdicts()
+    {
+        var (verdicts, rounds) = Judge(2, [1.9], [null]);
+
+        Assert.Null(verdicts);
+        Assert.Equal(1, rounds);
+    }
+
+    [Fact]
+    public void Check_passes_fails_or_says_inconclusive()
+    {
+        var parallel = new ParallelSpeedup(1.8, 1.9, ParallelVerdict.Parallel, "1.80× with 1.90× on offer");
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            parallel.Check("Parallel.For runs in parallel", parallel: true);
+            new ParallelSpeedup(double.NaN, 1.0, ParallelVerdict.Inconclusive, "no spare core").Check("threads do not", parallel: false);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Equal("✔ Parallel.For runs in parallel: 1.80× with 1.90× on offer\n~ threads do not: inconclusive: no spare core\n",
+                     output.ToString().ReplaceLineEndings("\n"));
+        var failed = Assert.Throws<CheckFailedException>(() => parallel.Check("threads do not (the GIL)", parallel: false));
+        Assert.StartsWith("✘ threads do not (the GIL)", failed.Message);
+    }
+
+    [Fact]
+    public void Work_that_is_not_parallel_is_never_judged_parallel()
+    {
+        // The "parallel" run is the same sequential work: whatever the machine offers, no round may find a speed-up.
+        static void Work() => Parallelism.MeasureSpeedup(1);
+        var result = Parallelism.Measure(2, sequential: Work, parallel: Work);
+
+        Console.WriteLine(result.Explanation);
+        Assert.NotEqual(ParallelVerdict.Parallel, result.Verdict);
+        Assert.InRange(result.Offered, 0.1, 4);
+    }
+
+    [Fact]
+    public void Speedup_is_a_plausible_ratio()
+    {
+        // A shared CI machine can give anything from no speed-up to two cores' worth; the value must be a usable ratio.
+        var speedup = Parallelism.MeasureSpeedup(2);
+        Assert.True(double.IsFinite(speedup) && speedup > 0 && speedup < 3, $"speed-up {speedup}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.MeasureSpeedup(0));
+        Assert.InRange(Parallelism.Workers, 1, 4);
+    }
+
+    [Fact]
+    public void Free_cores_are_within_the_machine()
+    {
+        var free = Parallelism.FreeCores(TimeSpan.FromMilliseconds(100));
+
+        if (File.Exists("/proc/stat"))
+            Assert.InRange(free!.Value, 0, Environment.ProcessorCount);
+        else
+            Assert.Null(free);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.FreeCores(TimeSpan.Zero));
+    }
+}
