@@ -55,8 +55,9 @@ internal static class RunnerCli
         var parallel = new Option<int>("--parallel", "-j") { Description = "Notebooks run at the same time (notebooks with run_alone always run alone).", DefaultValueFactory = _ => 1 };
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the sorted notebook list, e.g. 2/4." };
         var junit = new Option<string?>("--junit") { Description = "Write a JUnit XML report (one test case per cell) to this file." };
+        var kernel = KernelOption.Create();
 
-        var command = new Command(name, description) { paths, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
+        var command = new Command(name, description) { paths, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit, kernel };
         if (mode == NotebookTestMode.Run)
         {
             command.Options.Add(outputDir);
@@ -78,6 +79,7 @@ internal static class RunnerCli
                         NotebookTimeout = Seconds(parse.GetValue(timeout), "--timeout") ?? defaults.NotebookTimeout,
                         DefaultCellTimeout = Seconds(parse.GetValue(cellTimeout), "--cell-timeout") ?? defaults.DefaultCellTimeout,
                         StopOnError = parse.GetValue(stopOnError),
+                        Kernel = KernelOption.Installed(parse.GetValue(kernel)),
                     },
                     AtLeastOne(parse.GetValue(parallel)),
                     parse.GetValue(shard) is { } s ? Shard.Parse(s) : null,
