@@ -48,16 +48,16 @@ public static class ExecutionBenchmark
                 var (cold, median) = await InProcessAsync(trivial, engine).ConfigureAwait(false);
                 var (whole, peak) = await WholeProcessAsync(DotnetHost.Path,
                     [typeof(ExecutionBenchmark).Assembly.Location, "run", small, "--kernel", engine == KernelEngine.Roslyn ? "roslyn" : "dotnet-interactive",
-                     "--output-dir", Path.Combine(folder, "out-" + engine)], folder).ConfigureAwait(false);
+                     "--output-dir", Path.Combine(folder, "out-" + engine)]).ConfigureAwait(false);
                 columns.Add((name, new Figures(cold, median, whole, peak)));
             }
 
             // dotnet-repl reports nothing per cell: its cold start is a whole process on one cell, its cell time the
             // difference between the trivial notebook and that, per cell (a mean, not a median).
             string[] Repl(string notebook) => ["--run", notebook, "--exit-after-run", "--output-path", Path.Combine(folder, "repl-" + Path.GetFileName(notebook))];
-            var (replOne, _) = await WholeProcessAsync(peer, Repl(one), folder).ConfigureAwait(false);
-            var (replTrivial, _) = await WholeProcessAsync(peer, Repl(trivial), folder).ConfigureAwait(false);
-            var (replSmall, replPeak) = await WholeProcessAsync(peer, Repl(small), folder).ConfigureAwait(false);
+            var (replOne, _) = await WholeProcessAsync(peer, Repl(one)).ConfigureAwait(false);
+            var (replTrivial, _) = await WholeProcessAsync(peer, Repl(trivial)).ConfigureAwait(false);
+            var (replSmall, replPeak) = await WholeProcessAsync(peer, Repl(small)).ConfigureAwait(false);
             columns.Add(($"dotnet-repl {PeerVersion}", new Figures(replOne, (replTrivial - replOne) / TrivialCells, replSmall, replPeak)));
 
             Print(output, columns);
@@ -111,10 +111,13 @@ public static class ExecutionBenchmark
         return (firstResult, perCell[perCell.Count / 2]);
     }
 
-    /// <summary>Wall time of a process from start to exit, and the peak resident memory of its process tree (sampled).</summary>
-    private static async Task<(TimeSpan Wall, long PeakBytes)> WholeProcessAsync(string program, string[] arguments, string workingDirectory)
+    /// <summary>
+    /// Wall time of a process from start to exit, and the peak resident memory of its process tree (sampled), run in the
+    /// current folder, where the real kernel's tool manifest is found.
+    /// </summary>
+    private static async Task<(TimeSpan Wall, long PeakBytes)> WholeProcessAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -147,8 +150,7 @@ public static class ExecutionBenchmark
         var executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-repl.exe" : "dotnet-repl");
         if (!File.Exists(executable))
         {
-            await WholeProcessAsync(DotnetHost.Path, ["tool", "install", "dotnet-repl", "--version", PeerVersion, "--tool-path", toolPath], Path.GetTempPath())
-                .ConfigureAwait(false);
+            await WholeProcessAsync(DotnetHost.Path, ["tool", "install", "dotnet-repl", "--version", PeerVersion, "--tool-path", toolPath]).ConfigureAwait(false);
         }
 
         return executable;
