@@ -21,6 +21,7 @@ public sealed partial class EngineConformanceTests(EngineConformanceTests.BothEn
         [23] = "#!fsharp: the kernel runs F#, the runner's engine fails the cell (C# only)",
         [24] = "a cell whose metadata names F#: as above",
         [29] = "#!import of an .ipynb: kernel 1.0.712001 fails with ArgumentNullException (Parameter 'key') on this VS Code notebook",
+        [37] = "a type implementing a look-alike Microsoft.AspNetCore.Html.IHtmlContent: the runner matches the interface by name, the kernel by type",
     };
 
     [Fact]
