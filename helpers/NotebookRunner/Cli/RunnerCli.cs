@@ -69,7 +69,9 @@ internal static class RunnerCli
             Description = "Then apply every \"break it\" mutation the cells declare, one run each; each must make its claim fail.",
         };
 
-        var command = new Command(name, description) { paths, outputDir, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
+        var kernel = KernelOption.Create();
+
+        var command = new Command(name, description) { paths, outputDir, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit, kernel };
         if (mode == NotebookTestMode.Check)
             command.Options.Add(mutations);
 
@@ -89,6 +91,7 @@ internal static class RunnerCli
                         NotebookTimeout = Seconds(parse.GetValue(timeout), "--timeout") ?? defaults.NotebookTimeout,
                         DefaultCellTimeout = Seconds(parse.GetValue(cellTimeout), "--cell-timeout") ?? defaults.DefaultCellTimeout,
                         StopOnError = parse.GetValue(stopOnError),
+                        Kernel = KernelOption.Installed(parse.GetValue(kernel)),
                     },
                     AtLeastOne(parse.GetValue(parallel)),
                     parse.GetValue(shard) is { } s ? Shard.Parse(s) : null,

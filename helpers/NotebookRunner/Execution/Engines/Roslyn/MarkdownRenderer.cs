@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// A small Markdown to HTML renderer for <c>#!markdown</c> in code cells: ATX headings, paragraphs, emphasis

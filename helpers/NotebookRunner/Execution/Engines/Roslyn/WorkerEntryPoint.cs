@@ -1,4 +1,4 @@
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// The worker process: runs the cells of one notebook, sent one at a time by the parent over a private channel,

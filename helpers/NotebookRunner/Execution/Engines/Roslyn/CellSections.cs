@@ -1,4 +1,6 @@
-namespace NotebookRunner.Execution;
+using NotebookRunner.Documents;
+
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>What a section of a cell is for.</summary>
 internal enum SectionKind
@@ -48,7 +50,7 @@ internal static class CellSectionParser
         var packages = new List<string>();
         var sources = new List<string>();
         var timed = false;
-        var kind = KindOf(kernelName ?? "csharp", "the cell");
+        var kind = KindOf(kernelName ?? "csharp", "the cell", 0);
         var start = 0;
         var body = new List<string>();
 
@@ -59,6 +61,12 @@ internal static class CellSectionParser
             {
                 (isSource ? sources : packages).Add(value);
                 body.Add("");
+                continue;
+            }
+
+            if (i == 0 && kind == SectionKind.Markdown && KernelNames.FromSelectorLine(line) == KernelNames.Markdown)
+            {
+                start = 1; // The selector that made the cell markdown is not part of the text.
                 continue;
             }
 
@@ -91,7 +99,7 @@ internal static class CellSectionParser
             }
             else
             {
-                kind = KindOf(magic, $"#!{magic}");
+                kind = KindOf(magic, $"#!{magic}", i + 1);
             }
 
             start = i + 1;
@@ -111,7 +119,8 @@ internal static class CellSectionParser
         }
     }
 
-    private static SectionKind KindOf(string name, string shownAs)
+    /// <summary>The section kind a kernel name or magic selects; <paramref name="line"/> (1-based, 0 for metadata) goes into the kernel's error.</summary>
+    private static SectionKind KindOf(string name, string shownAs, int line)
     {
         if (CSharpNames.Contains(name))
         {
@@ -124,7 +133,7 @@ internal static class CellSectionParser
             "markdown" or "md" => SectionKind.Markdown,
             _ when OtherKernels.Contains(name) =>
                 throw new CellRejectedException($"This runner executes C# only; {shownAs} targets the '{name}' kernel, which it cannot run."),
-            _ => throw new CellRejectedException($"Unknown magic command '{shownAs}'"),
+            _ => throw new CellRejectedException($"({line},1): error DNI101: Unknown magic command '{shownAs}'"),
         };
     }
 }

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// The worker's end of the private channel to the parent: a Unix domain socket, so that user code and child

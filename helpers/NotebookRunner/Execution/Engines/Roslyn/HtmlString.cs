@@ -1,4 +1,4 @@
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>Markup that renders as raw <c>text/html</c>, like the kernel's <c>HtmlString</c>.</summary>
 /// <param name="Value">The markup.</param>

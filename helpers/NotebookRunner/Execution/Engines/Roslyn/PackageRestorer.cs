@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// Restores the packages of <c>#r "nuget: Name, Version"</c> lines as the kernel does: cumulatively per session,
@@ -98,14 +98,8 @@ internal sealed class PackageRestorer
 
         var sources = _sources.Count == 0 ? "<div></div>" : $"<div><strong>Restore sources</strong>{Items(_sources)}</div>";
         var html = $"<div>{sources}<div></div><div><strong>Installed Packages</strong>{Items(installed)}</div></div>";
-        var plain = new StringBuilder();
-        if (_sources.Count > 0)
-        {
-            plain.Append("Restore sources\n").AppendJoin("", _sources.Select(s => $" - {s}\n"));
-        }
-
-        plain.Append("Installed Packages").AppendJoin("", installed.Select(i => $"\n - {i}"));
-        return [new("text/html", html), new("text/plain", plain.ToString())];
+        // HTML only, as the kernel shows it.
+        return [new("text/html", html)];
     }
 
     private static (string Name, string? Version) Parse(string specification)

@@ -1,7 +1,7 @@
 using System.Text;
 using NotebookRunner.Documents;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// Routes <see cref="Console.Out"/> and <see cref="Console.Error"/> to the cell that started the writing code.

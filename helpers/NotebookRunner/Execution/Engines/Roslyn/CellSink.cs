@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// Where one cell's console text and displays go. Text is buffered so that a cell writing a character at a time

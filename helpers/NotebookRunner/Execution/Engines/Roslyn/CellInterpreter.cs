@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NotebookRunner.Documents;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// Runs one cell the way the kernel does: package lines first (hoisted), then each section in order

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Scripting.Hosting;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// The C# state of one notebook: Roslyn submissions chained like the kernel chains them, so variables flow

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines;
 
 /// <summary>
-/// One message between the parent and its worker, sent as a line of JSON over the private channel.
+/// One message between the parent and a notebook's worker, whatever its engine (<see cref="IKernelWorker"/>). The Roslyn
+/// worker sends it as a line of JSON over its private channel; the .NET Interactive worker translates kernel events into it.
 /// A single flat shape keeps the protocol small; <see cref="Kind"/> says which fields are used.
 /// </summary>
 internal sealed class WorkerMessage
@@ -27,6 +28,13 @@ internal sealed class WorkerMessage
     public const string Done = "done";
     /// <summary>Worker → parent: text written by a cell after that cell had ended.</summary>
     public const string Late = "late";
+
+    /// <summary><see cref="Done"/>: the cell ran to its end.</summary>
+    public const string PassedStatus = "passed";
+    /// <summary><see cref="Done"/>: the cell failed; <see cref="Text"/> is the error message.</summary>
+    public const string FailedStatus = "failed";
+    /// <summary><see cref="Done"/>: the worker interrupted the cell at its timeout and lives on.</summary>
+    public const string TimedOutStatus = "timedout";
 
     public string Kind { get; set; } = "";
     /// <summary>Zero-based notebook index of the cell the message belongs to (for late writes: the cell that started the writer).</summary>

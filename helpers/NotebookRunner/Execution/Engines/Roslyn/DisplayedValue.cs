@@ -1,4 +1,4 @@
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>A value shown in a cell's outputs; <see cref="Update"/> replaces that output in place, as in VS Code.</summary>
 public sealed class DisplayedValue

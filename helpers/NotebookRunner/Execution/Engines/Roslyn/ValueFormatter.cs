@@ -5,11 +5,12 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// Turns a value into MIME-typed text the way the kernel's formatters do: the type's own formatter source first,
-/// then <c>IHtmlContent</c> markup, then strings as <c>text/plain</c> and everything else as HTML plus plain text.
+/// then <c>IHtmlContent</c> markup, then strings as <c>text/plain</c> and everything else as HTML only: the kernel VS Code
+/// runs prefers HTML for every type but string, and VS Code stores exactly the MIME types the kernel sends.
 /// </summary>
 internal static class ValueFormatter
 {
@@ -30,11 +31,11 @@ internal static class ValueFormatter
     {
         string => ["text/plain"],
         HtmlString => ["text/html"],
-        null => ["text/html", "text/plain"],
+        null => ["text/html"],
         _ when FormatterSourceConvention.For(value.GetType()) is { PreferredMimeTypes.Length: > 0 } registration
             => registration.PreferredMimeTypes,
         _ when IsHtmlContent(value) => ["text/html"],
-        _ => ["text/html", "text/plain"],
+        _ => ["text/html"],
     };
 
     private static string FormatAs(object? value, string mimeType)
@@ -83,7 +84,8 @@ internal static class ValueFormatter
 
     private static string Html(object? value, int depth)
     {
-        if (value is null || IsScalar(value) || depth > 2)
+        // The kernel shows a sequence of scalars as its plain-text list, [ 1, 2, 3 ].
+        if (value is null || IsScalar(value) || depth > 2 || (value is IEnumerable scalars && scalars.Cast<object?>().All(v => v is null || IsScalar(v))))
         {
             return PlainTextHtml(PlainText(value));
         }

@@ -1,4 +1,4 @@
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// The one thread cells run on. A dedicated thread, so a cell blocked in a wait (a <c>.Result</c> deadlock, a

@@ -1,4 +1,4 @@
-namespace NotebookRunner.Execution;
+namespace NotebookRunner.Execution.Engines.Roslyn;
 
 /// <summary>
 /// The helpers a notebook cell calls without any <c>using</c>, as the kernel's <c>using static Kernel</c> provides them.

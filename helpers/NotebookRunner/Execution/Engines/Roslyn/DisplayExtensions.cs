@@ -1,4 +1,4 @@
-using NotebookRunner.Execution;
+using NotebookRunner.Execution.Engines.Roslyn;
 
 #pragma warning disable IDE0130 // The kernel declares these in namespace System so that cells need no using.
 namespace System;
