@@ -5,7 +5,7 @@ using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
 
-/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, and the internal <c>worker</c> verb.</summary>
+/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, <c>site</c>, and the internal <c>worker</c> verb.</summary>
 internal static class RunnerCli
 {
     public const string WorkerVerb = "worker";
@@ -26,6 +26,7 @@ internal static class RunnerCli
             NotebookCommand(NotebookTestMode.Check, "check", "Execute notebooks and compare their outputs with the stored ones, printing a diff per cell.",
                             services, output, error, liveProgress),
             BenchCommand(services, output),
+            Site.SiteCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
