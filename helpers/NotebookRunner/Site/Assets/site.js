@@ -28,11 +28,20 @@
     show();
   }
 
-  // Chart colours follow the page's theme; the figure's own colours for bars stay, they carry the meaning.
-  function themed(figure) {
-    var style = getComputedStyle(root);
-    function color(name) { return style.getPropertyValue(name).trim(); }
-    var text = color('--text'), background = color('--chart-bg'), grid = color('--border'), axis = color('--muted');
+  // Chart colours follow the page's theme; the figure's own colours for bars stay, they carry the meaning. The theme's
+  // variables hold light-dark() pairs, so each is resolved by the browser on a probe element.
+  function resolved(variable) {
+    var probe = document.createElement('span');
+    probe.style.color = 'var(' + variable + ')';
+    probe.hidden = true;
+    document.body.appendChild(probe);
+    var color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  }
+
+  function themed(figure, narrow) {
+    var text = resolved('--text'), background = resolved('--chart-bg'), grid = resolved('--border'), axis = resolved('--muted');
     var layout = JSON.parse(JSON.stringify(figure.layout || {}));
     delete layout.width;
     layout.autosize = true;
@@ -51,19 +60,28 @@
       }
     });
     var config = Object.assign({}, figure.config, { responsive: true, displaylogo: false });
+    if (narrow) {
+      // On a phone the legend wraps to two lines under the title and the tool bar has no room: more space on top, no tool bar.
+      var margin = layout.margin || {};
+      var extra = 40;
+      layout.margin = Object.assign({}, margin, { t: (margin.t || 70) + extra });
+      layout.height = (layout.height || 300) + extra;
+      layout.title = Object.assign({}, layout.title, { x: 0.03, xref: 'container', xanchor: 'left', y: 1, yref: 'container', yanchor: 'top', pad: { t: 10 }, font: { size: 14 } });
+      config.displayModeBar = false;
+    }
     return { data: data, layout: layout, config: config };
   }
 
   function redraw(chart) {
     if (!chart.drawn) { return; }
-    var figure = themed(chart.figure);
+    var figure = themed(chart.figure, chart.plot.clientWidth < 600);
     window.Plotly.react(chart.plot, figure.data, figure.layout, figure.config);
   }
 
   function draw(chart) {
     if (chart.drawn || !window.Plotly) { return; }
     chart.drawn = true;
-    var figure = themed(chart.figure);
+    var figure = themed(chart.figure, chart.plot.clientWidth < 600);
     window.Plotly.newPlot(chart.plot, figure.data, figure.layout, figure.config).then(function () {
       chart.element.classList.add('drawn');
     });
