@@ -201,7 +201,8 @@ internal sealed partial class SiteBuilder(TextWriter output, TextWriter error)
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"built {pages} lesson pages and the index in {total.TotalSeconds:0.00} s (search index {search.TotalSeconds:0.00} s); " +
+            $"built {pages} lesson pages and the index in {total.TotalSeconds:0.00} s (search index {search.TotalSeconds:0.00} s, " +
+            $"runner CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s); " +
             $"plotly.js {new FileInfo(plotlyJs).Length / 1048576.0:0.0} MB once for the site; {problems.Lines.Count} problems shown in place")).ConfigureAwait(false);
         await output.WriteLineAsync($"site: {target}{Path.DirectorySeparatorChar}index.html").ConfigureAwait(false);
     }
