@@ -53,6 +53,9 @@ public sealed class LessonSite : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(options ?? new() { ViewportSize = new() { Width = 1366, Height = 900 } });
         var page = await context.NewPageAsync();
+        // Generous limits: on a loaded 2-core machine parsing plotly.js alone can take many seconds.
+        page.SetDefaultNavigationTimeout(120_000);
+        page.SetDefaultTimeout(90_000);
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
@@ -97,7 +100,7 @@ public sealed class LessonSite : IAsyncLifetime
         for (var i = 0; i < await charts.CountAsync(); i++)
         {
             await charts.Nth(i).ScrollIntoViewIfNeededAsync();
-            await page.WaitForFunctionAsync("c => c.classList.contains('drawn')", await charts.Nth(i).ElementHandleAsync(), new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("c => c.classList.contains('drawn')", await charts.Nth(i).ElementHandleAsync(), new() { Timeout = 90_000 });
         }
     }
 

@@ -55,7 +55,7 @@ public sealed partial class SiteBrowserTests(LessonSite site, ITestOutputHelper 
         var (page, problems) = await site.OpenAsync();
         await page.GotoAsync(LessonSite.BaseUrl + "index.html");
         await page.Locator(".pagefind-ui__search-input").FillAsync(word);
-        await page.Locator(".pagefind-ui__result").First.WaitForAsync(new() { Timeout = 30_000 });
+        await page.Locator(".pagefind-ui__result").First.WaitForAsync();
 
         var links = await page.Locator(".pagefind-ui__result-link").EvaluateAllAsync<string[]>("links => links.map(l => l.href)");
         Assert.NotEmpty(links);

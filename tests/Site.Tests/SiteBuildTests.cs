@@ -31,7 +31,7 @@ public sealed partial class SiteBuildTests
             Assert.Matches(@"\d+ min read", Text(await File.ReadAllTextAsync(page.FullName)));
         }
 
-        Assert.Equal(Lessons.Count, Regex.Count(index, "<details class=\"learn\">"));
+        Assert.Equal(Lessons.Count, Regex.Count(index, "<details class=\"learn\" open>"));
         Assert.Equal(Lessons.Count, Regex.Count(index, "<p class=\"mirrors\">Mirrors <cite>[^<]+</cite>"));
         Assert.Contains("built 5 lesson pages".Replace("5", Lessons.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(site, "pagefind", "pagefind-ui.js")), "no search index");

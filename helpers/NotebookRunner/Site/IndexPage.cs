@@ -27,7 +27,7 @@ internal static class IndexPage
 
             if (lesson.Intro.LearnHtml.Count > 0)
             {
-                main.Append("<details class=\"learn\"><summary>What you will learn</summary><ul>");
+                main.Append("<details class=\"learn\" open><summary>What you will learn</summary><ul>");
                 foreach (var item in lesson.Intro.LearnHtml)
                 {
                     main.Append("<li>").Append(item).Append("</li>");

@@ -64,15 +64,15 @@ internal static class LessonPage
     private static string Header(Lesson lesson)
     {
         var header = new StringBuilder("<header class=\"lesson-header\">");
-        header.Append("<p class=\"eyebrow\">Lesson ").Append(lesson.Number.ToString(CultureInfo.InvariantCulture))
-            .Append(" · <span data-pagefind-meta=\"minutes\">").Append(lesson.ReadingMinutes.ToString(CultureInfo.InvariantCulture)).Append(" min read</span></p>")
+        header.Append("<p class=\"eyebrow\" data-pagefind-ignore>Lesson ").Append(lesson.Number.ToString(CultureInfo.InvariantCulture))
+            .Append(" · ").Append(lesson.ReadingMinutes.ToString(CultureInfo.InvariantCulture)).Append(" min read</p>")
             .Append("<h1 data-pagefind-meta=\"title\">").Append(lesson.Intro.TitleHtml).Append("</h1>");
         if (lesson.Intro.Mirrors is { } article)
         {
             header.Append("<p class=\"mirrors\">Mirrors the article <cite>").Append(PageLayout.Encode(article)).Append("</cite></p>");
         }
 
-        header.Append("<p class=\"actions\"><a class=\"button\" href=\"").Append(lesson.NotebookFile).Append("\" download>Download the notebook (.ipynb)</a>")
+        header.Append("<p class=\"actions\" data-pagefind-ignore><a class=\"button\" href=\"").Append(lesson.NotebookFile).Append("\" download>Download the notebook (.ipynb)</a>")
             .Append("<a class=\"button secondary\" href=\"#run-it\">Run it yourself</a></p>");
         return header.Append("</header>\n").ToString();
     }
