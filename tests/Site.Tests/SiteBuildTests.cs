@@ -64,7 +64,7 @@ public sealed partial class SiteBuildTests
         Assert.DoesNotContain(document.All.SelectMany(e => e.Attributes), a => a.Value.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase));
         Assert.Empty(document.QuerySelectorAll("iframe, object, embed, style"));
         // The chart's data survives as data (with its hostile label inert inside JSON); its script does not.
-        var figure = JsonNode.Parse(document.QuerySelector("script.asynclab-figure")!.TextContent)!;
+        var figure = JsonNode.Parse(document.QuerySelector("script.asynclab-figure")!.TextContent)!["figure"]!;
         Assert.Equal("run</script><script>alert(2)</script>", (string?)figure["data"]![0]!["name"]);
     }
 
@@ -133,11 +133,14 @@ public sealed partial class SiteBuildTests
         Assert.Null(oldProblem);
         Assert.NotNull(old);
 
+        var player = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["t"] = 0, ["caption"] = "A starts" }) };
         var inert = $"<div class=\"asynclab-timeline\"><div class=\"asynclab-timeline-static\">{old.StaticSvg}</div>" +
-                    $"<script type=\"application/json\" class=\"asynclab-figure\">{old.Figure.ToJsonString()}</script></div>";
+                    $"<script type=\"application/json\" class=\"asynclab-figure\">{new JsonObject { ["figure"] = old.Figure.DeepClone(), ["player"] = player }.ToJsonString()}</script></div>";
         var current = TimelineFigure.Read(parser.ParseDocument(inert).QuerySelector(".asynclab-timeline")!, out var problem);
         Assert.Null(problem);
         Assert.Equal(old.BarCount, current!.BarCount);
+        Assert.Equal("A starts", (string?)current.Player!["steps"]![0]!["caption"]);
+        Assert.Contains("\"player\":{\"steps\"", ChartMarkup.Render(current, null), StringComparison.Ordinal);
         Assert.True(old.BarCount > 0);
         Assert.Equal(old.Title, current.Title);
         Assert.StartsWith("Timeline with ", current.Summary(), StringComparison.Ordinal);

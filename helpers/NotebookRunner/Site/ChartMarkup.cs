@@ -17,11 +17,11 @@ internal static class ChartMarkup
     {
         var title = WebUtility.HtmlEncode(figure.Title);
         var html = new StringBuilder()
-            .Append("<figure class=\"chart\" aria-label=\"Chart: ").Append(title).Append("\">")
+            .Append("<figure class=\"chart ").Append(TimelineFigure.ContainerClass).Append("\" aria-label=\"Chart: ").Append(title).Append("\">")
             .Append("<div class=\"chart-frame\" tabindex=\"0\" role=\"region\" aria-label=\"").Append(title).Append(" (scrolls sideways)\">")
-            .Append("<div class=\"chart-static\" data-pagefind-ignore>")
+            .Append("<div class=\"chart-static asynclab-timeline-static\" data-pagefind-ignore>")
             .Append(figure.StaticSvg is null ? "" : OutputSanitizer.Clean(figure.StaticSvg))
-            .Append("</div><div class=\"chart-plot\" aria-hidden=\"true\"></div></div>")
+            .Append("</div><div class=\"chart-plot asynclab-timeline-plot\" aria-hidden=\"true\"></div></div>")
             .Append("<script type=\"application/json\" class=\"").Append(TimelineFigure.FigureDataClass).Append("\">")
             .Append(InertJson(figure))
             .Append("</script><figcaption class=\"chart-summary\">").Append(WebUtility.HtmlEncode(figure.Summary())).Append("</figcaption>");
@@ -34,8 +34,17 @@ internal static class ChartMarkup
         return html.Append("</figure>").ToString();
     }
 
-    // Compact JSON that cannot end its element early: '<' only occurs inside JSON strings, where \u003C means the same.
-    private static string InertJson(TimelineFigure figure) =>
-        figure.Figure.ToJsonString(RelaxedJson).Replace("<", "\\u003C", StringComparison.Ordinal);
+    // The shape AsyncLab's player reads, {"figure": …, "player": …}, as compact JSON that cannot end its element early:
+    // '<' only occurs inside JSON strings, where \u003C means the same.
+    private static string InertJson(TimelineFigure figure)
+    {
+        var data = new System.Text.Json.Nodes.JsonObject { ["figure"] = figure.Figure.DeepClone() };
+        if (figure.Player is not null)
+        {
+            data["player"] = figure.Player.DeepClone();
+        }
+
+        return data.ToJsonString(RelaxedJson).Replace("<", "\\u003C", StringComparison.Ordinal);
+    }
 
 }

@@ -28,7 +28,7 @@ internal static class PageLayout
             .Append("<title>").Append(Encode(pageTitle)).Append("</title>\n")
             .Append("<link rel=\"stylesheet\" href=\"assets/site.css\">\n")
             .Append("<script src=\"assets/theme.js\"></script>\n")
-            .Append(hasCharts ? "<script src=\"assets/plotly.min.js\" defer></script>\n" : "")
+            .Append(hasCharts ? "<script src=\"assets/plotly.min.js\" defer></script>\n<script src=\"assets/asynclab-player.js\" defer></script>\n" : "")
             .Append("<script src=\"assets/site.js\" defer></script>\n")
             .Append("</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n");
 

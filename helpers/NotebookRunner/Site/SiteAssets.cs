@@ -1,9 +1,9 @@
 namespace NotebookRunner.Site;
 
-/// <summary>The files every page loads: the site's stylesheet and scripts (embedded in the runner) and the local plotly.js.</summary>
+/// <summary>The files pages load: the site's stylesheet and scripts, AsyncLab's timeline player (embedded in the runner) and the local plotly.js.</summary>
 internal static class SiteAssets
 {
-    private static readonly string[] Embedded = ["site.css", "site.js", "theme.js"];
+    private static readonly string[] Embedded = ["site.css", "site.js", "theme.js", "asynclab-player.js"];
 
     public static async Task WriteAsync(string assetsFolder, string plotlyJs, CancellationToken ct)
     {

@@ -13,7 +13,8 @@ namespace NotebookRunner.Site;
 /// </summary>
 /// <param name="Figure">The plotly figure (<c>data</c>, <c>layout</c>, <c>config</c>).</param>
 /// <param name="StaticSvg">The chart's SVG element as stored, not yet sanitised.</param>
-internal sealed partial record TimelineFigure(JsonObject Figure, string? StaticSvg)
+/// <param name="Player">The step-through player's data, in charts written with it; otherwise null.</param>
+internal sealed partial record TimelineFigure(JsonObject Figure, string? StaticSvg, JsonObject? Player)
 {
     /// <summary>The class of AsyncLab's chart container in every version of its HTML.</summary>
     public const string ContainerClass = "asynclab-timeline";
@@ -22,8 +23,8 @@ internal sealed partial record TimelineFigure(JsonObject Figure, string? StaticS
     public const string FigureDataClass = "asynclab-figure";
 
     /// <summary>
-    /// Reads a chart container in either shape AsyncLab has written: the figure JSON in an inert
-    /// <c>&lt;script type="application/json" class="asynclab-figure"&gt;</c>, or (older outputs) as the <c>var figure = {...};</c>
+    /// Reads a chart container in either shape AsyncLab has written: <c>{"figure": …, "player": …}</c> (or a bare figure) in an
+    /// inert <c>&lt;script type="application/json" class="asynclab-figure"&gt;</c>, or (older outputs) the <c>var figure = {...};</c>
     /// literal inside its loader script. Null when the element holds no readable figure.
     /// </summary>
     public static TimelineFigure? Read(IElement container, out string? problem)
@@ -39,9 +40,10 @@ internal sealed partial record TimelineFigure(JsonObject Figure, string? StaticS
 
         try
         {
-            if (JsonNode.Parse(json) is JsonObject { } figure && figure["data"] is JsonArray)
+            var parsed = JsonNode.Parse(json) as JsonObject;
+            if ((parsed?["figure"] as JsonObject ?? parsed) is { } figure && figure["data"] is JsonArray)
             {
-                return new TimelineFigure(figure, StaticPicture(container));
+                return new TimelineFigure(figure, StaticPicture(container), parsed?["player"] as JsonObject);
             }
 
             problem = "a timeline chart whose figure has no 'data' array; its static picture is shown";

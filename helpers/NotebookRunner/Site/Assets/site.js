@@ -84,6 +84,7 @@
     var figure = themed(chart.figure, chart.plot.clientWidth < 600);
     window.Plotly.newPlot(chart.plot, figure.data, figure.layout, figure.config).then(function () {
       chart.element.classList.add('drawn');
+      chart.element.dispatchEvent(new CustomEvent('asynclab:plotted', { detail: chart.plot }));
     });
   }
 
@@ -92,7 +93,9 @@
       var data = element.querySelector('script.asynclab-figure');
       var plot = element.querySelector('.chart-plot');
       if (!data || !plot) { return; }
-      charts.push({ element: element, plot: plot, figure: JSON.parse(data.textContent), drawn: false });
+      charts.push({ element: element, plot: plot, figure: JSON.parse(data.textContent).figure, drawn: false });
+      // AsyncLab's step-through player (a local copy): it works over the static picture until plotly has drawn.
+      if (window.asynclabPlayer) { window.asynclabPlayer(element); }
     });
     if (!charts.length || !window.Plotly) { return; }
     // Charts are drawn as they come near the screen, so a long lesson opens at once.
