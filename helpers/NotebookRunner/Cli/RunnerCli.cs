@@ -6,7 +6,7 @@ using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
 
-/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, and the internal <c>worker</c> verb.</summary>
+/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, <c>site</c>, and the internal <c>worker</c> verb.</summary>
 internal static class RunnerCli
 {
     public const string WorkerVerb = "worker";
@@ -30,6 +30,7 @@ internal static class RunnerCli
             ExportCommand.Create(output, error),
             JupyterKernelCommand.Create(output, error),
             ReadabilityCommand(output, error),
+            Site.SiteCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
