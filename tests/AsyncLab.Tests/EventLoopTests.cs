@@ -231,10 +231,12 @@ public class EventLoopTests
     {
         var trace = new Trace();
         var report = EventLoop.RunWithReport(() => Worker(), new LoopOptions { Trace = trace });
-        var slices = trace.Segments.Where(s => s.Lane == "Worker").ToList();
+        var slices = trace.Segments.Where(s => s.Lane == "Worker" && s.State == SegmentState.Running).ToList();
         Assert.True(slices.Count >= 3, string.Join(", ", trace.Segments.Select(s => s.Lane)));
         Assert.True(report.Callbacks >= 3);
         Assert.All(slices, s => Assert.Equal(Environment.CurrentManagedThreadId, s.ThreadId));
+        // Time in the loop's queue, if any was long enough to draw, holds no thread.
+        Assert.All(trace.Segments.Where(s => s.State == SegmentState.Queued), s => Assert.Equal(0, s.ThreadId));
 
         static async Task Worker()
         {

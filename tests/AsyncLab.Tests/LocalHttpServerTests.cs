@@ -47,9 +47,33 @@ public class LocalHttpServerTests
         Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(1200), $"5 × 300 ms took {watch.Elapsed}: not concurrent");
         Assert.True(server.PeakConcurrency >= 3, $"peak {server.PeakConcurrency}");
         var spans = trace.Segments.Where(s => s.Lane.StartsWith("server", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, spans.Count);
+        var waits = spans.Where(s => s.State == SegmentState.Waiting).ToList();
+        var writes = spans.Where(s => s.State == SegmentState.Running).ToList();
+        Assert.Equal(5, waits.Count);
+        Assert.Equal(5, writes.Count);
         Assert.All(spans, s => Assert.Equal("GET /delay/300", s.Label));
+        // The delay holds no thread; the write runs on one, after the delay, on the same lane.
+        Assert.All(waits, w => Assert.Equal(0, w.ThreadId));
+        Assert.All(waits, w => Assert.InRange(w.DurationMs, 250, 1200));
+        Assert.All(writes, w => Assert.NotEqual(0, w.ThreadId));
+        Assert.All(waits, w => Assert.Contains(writes, r => r.Lane == w.Lane && r.StartMs >= w.EndMs - 0.01));
         Assert.True(spans.Select(s => s.Lane).Distinct().Count() >= 3);
+    }
+
+    [Fact]
+    public async Task A_request_names_its_own_lane_and_the_server_its_default()
+    {
+        var trace = new Trace();
+        await using var server = LocalHttpServer.Start(trace, lane: "origin");
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+
+        await http.GetStringAsync("/bytes/10?delay=20&lane=server%20for%20fetch%201");
+        await http.GetStringAsync("/status/204");
+
+        Assert.Equal(["origin", "server for fetch 1"], trace.Segments.Select(s => s.Lane).Distinct().Order());
+        Assert.Equal([SegmentState.Waiting, SegmentState.Running],
+            trace.Segments.Where(s => s.Lane == "server for fetch 1").Select(s => s.State));
+        Assert.Equal([SegmentState.Running], trace.Segments.Where(s => s.Lane == "origin").Select(s => s.State));
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 using System.Text;
 using System.Text.Json;
-using AsyncLab.Formatting;
 
 namespace AsyncLab.Charts;
 
 /// <summary>
 /// Writes the plotly.js figure of a timeline: one horizontal bar trace per legend series (<c>base</c> = start,
-/// <c>x</c> = duration, the plotly.express timeline recipe on a numeric axis), one scatter trace for marks.
+/// <c>x</c> = duration, the plotly.express timeline recipe on a numeric axis), one scatter trace for marks, annotations
+/// for panel headers and wake-up arrows. It uses the SVG's geometry and label decisions, so both pictures match.
 /// </summary>
 /// <remarks>
 /// Only attributes valid in plotly.js 2.x and later are used. User text is entity-encoded because plotly renders its
@@ -15,40 +15,56 @@ namespace AsyncLab.Charts;
 /// </remarks>
 internal static class PlotlyFigureWriter
 {
-    public static string Write(Timeline timeline)
+    /// <summary>Rows sit at their slot number; bars are shifted down to where the SVG draws them (below the mark labels).</summary>
+    private const double BarOffset = 0.075;
+
+    public static string Write(Timeline timeline) => Write(timeline, TimelineModel.Build(timeline, SvgTimelineWriter.TargetTicks(timeline)));
+
+    public static string Write(Timeline timeline, TimelineModel model)
     {
-        var model = TimelineModel.Build(timeline, targetTicks: Math.Max(4, timeline.Width / 110));
-        var g = new TimelineGeometry(model, timeline.Title, timeline.Width, timeline.Height);
         using var buffer = new MemoryStream(4096 + (model.BarCount * 160));
         using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("data");
-            foreach (var series in model.DrawingOrder)
-                WriteBarTrace(json, series, LegendRank(model, series), model.Axis, g);
-            if (model.Marks.Count > 0)
-                WriteMarkTrace(json, model);
-            json.WriteEndArray();
-            WriteLayout(json, timeline.Title, model, g);
-            json.WriteStartObject("config");
-            json.WriteBoolean("responsive", true);
-            json.WriteBoolean("displaylogo", false);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
+            Write(json, timeline, model);
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteBarTrace(Utf8JsonWriter json, BarSeries series, int legendRank, TimeAxis axis, TimelineGeometry g)
+    public static void Write(Utf8JsonWriter json, Timeline timeline, TimelineModel model)
     {
+        var g = new TimelineGeometry(model, timeline.Title, timeline.Width, timeline.Height);
+        var captions = LabelLayout.Captions(model, g);
+        json.WriteStartObject();
+        json.WriteStartArray("data");
+        foreach (var series in model.DrawingOrder)
+            WriteBarTrace(json, series, LegendRank(model, series), captions, model, g);
+        if (model.Marks.Count > 0)
+            WriteMarkTrace(json, model, g);
+        if (model.Arrows.Count > 0)
+            WriteWakeUpLegend(json);
+        json.WriteEndArray();
+        WriteLayout(json, model, g);
+        json.WriteStartObject("config");
+        json.WriteBoolean("responsive", true);
+        json.WriteBoolean("displaylogo", false);
+        // A short toolbar that fits in the room the title leaves free (TimelineGeometry.ToolbarWidth).
+        json.WriteStartArray("modeBarButtonsToRemove");
+        foreach (var button in (string[])["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"])
+            json.WriteStringValue(button);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteBarTrace(Utf8JsonWriter json, BarSeries series, int legendRank, CaptionPlacement?[] captions, TimelineModel model, TimelineGeometry g)
+    {
+        var axis = model.Axis;
         json.WriteStartObject();
         json.WriteString("type", "bar");
         json.WriteString("orientation", "h");
         json.WriteString("name", series.Name);
-        // Traces are drawn waiting-first, but the legend reads running, waiting, blocked like the SVG's.
+        // Traces are drawn waiting-first, but the legend reads running, waiting, queued, blocked like the SVG's.
         json.WriteNumber("legendrank", legendRank);
         json.WriteNumber("width", g.BarHeight / g.RowHeight);
-        WriteNumbers(json, "y", series.Bars, b => b.Row);
+        WriteNumbers(json, "y", series.Bars, b => model.RowSlots[b.Row] + BarOffset);
         WriteNumbers(json, "base", series.Bars, b => axis.ToUnit(b.Segment.StartMs));
         WriteNumbers(json, "x", series.Bars, b => axis.ToUnit(b.Segment.DurationMs));
         json.WriteStartArray("customdata");
@@ -56,8 +72,8 @@ internal static class PlotlyFigureWriter
         {
             var s = bar.Segment;
             json.WriteStartArray();
-            json.WriteStringValue(Markup.Escape(s.Lane));
-            json.WriteStringValue(Markup.Escape(s.Label));
+            json.WriteStringValue(Text(s.Lane));
+            json.WriteStringValue(Text(s.Label));
             json.WriteStringValue(axis.Precise(s.StartMs));
             json.WriteStringValue(axis.Precise(s.EndMs));
             json.WriteStringValue(axis.Precise(s.DurationMs));
@@ -69,11 +85,34 @@ internal static class PlotlyFigureWriter
         json.WriteString("hovertemplate",
             $"<b>%{{customdata[0]}}</b>: {TimelineStyle.StateName(series.State)} · %{{customdata[1]}}<br>" +
             "%{customdata[2]} → %{customdata[3]} (%{customdata[4]})<br>%{customdata[5]}<extra></extra>");
-        // Bars carry no text: at this bar height plotly would shrink it unreadably, and text in bars is slow (plotly.js#5764).
-        // The hover names the task and label; the static SVG writes captions where they fit.
-        json.WriteString("textposition", "none");
+        WriteCaptions(json, series, captions);
         WriteMarker(json, series);
         json.WriteEndObject();
+    }
+
+    /// <summary>The captions the SVG writes, at the same size: inside where they fit, outside a short bar, else none.</summary>
+    private static void WriteCaptions(Utf8JsonWriter json, BarSeries series, CaptionPlacement?[] captions)
+    {
+        if (!series.Bars.Any(b => captions[b.Index] is not null))
+        {
+            json.WriteString("textposition", "none");
+            return;
+        }
+        json.WriteStartArray("text");
+        foreach (var bar in series.Bars)
+            json.WriteStringValue(captions[bar.Index] is { } c ? Text(c.Text) : "");
+        json.WriteEndArray();
+        json.WriteStartArray("textposition");
+        foreach (var bar in series.Bars)
+            json.WriteStringValue(captions[bar.Index] switch { null => "none", { Outside: true } => "outside", _ => "inside" });
+        json.WriteEndArray();
+        json.WriteString("insidetextanchor", "middle");
+        // Never turned sideways: a caption that does not fit level is placed outside or left out (LabelLayout).
+        json.WriteNumber("textangle", 0);
+        json.WriteString("constraintext", "none");
+        json.WriteBoolean("cliponaxis", false);
+        WriteFont(json, "insidetextfont", TimelineGeometry.CaptionFontSize, TimelineStyle.CaptionColor(series.State));
+        WriteFont(json, "outsidetextfont", TimelineGeometry.CaptionFontSize, TimelineStyle.Text);
     }
 
     private static void WriteMarker(Utf8JsonWriter json, BarSeries series)
@@ -81,51 +120,55 @@ internal static class PlotlyFigureWriter
         json.WriteStartObject("marker");
         json.WriteString("color", series.Fill);
         json.WriteStartObject("line");
-        json.WriteString("color", series.State switch
-        {
-            SegmentState.Waiting => TimelineStyle.WaitingHatch,
-            SegmentState.Blocked => TimelineStyle.BlockedEdge,
-            _ => series.Fill,
-        });
+        json.WriteString("color", TimelineStyle.Edge(series.State, series.Fill));
         json.WriteNumber("width", 0.75);
         json.WriteEndObject();
-        if (series.State == SegmentState.Waiting)
+        var pattern = series.State switch
+        {
+            SegmentState.Waiting => ("/", TimelineStyle.WaitingHatch, 6, 0.25),
+            SegmentState.Queued => (".", TimelineStyle.QueuedDots, 5, 0.3),
+            SegmentState.Blocked => ("x", TimelineStyle.BlockedHatch, 7, 0.12),
+            _ => default((string Shape, string Color, int Size, double Solidity)?),
+        };
+        if (pattern is { } p)
         {
             json.WriteStartObject("pattern");
-            json.WriteString("shape", "/");
-            json.WriteString("fgcolor", TimelineStyle.WaitingHatch);
-            json.WriteNumber("size", 6);
-            json.WriteNumber("solidity", 0.25);
+            json.WriteString("shape", p.Shape);
+            json.WriteString("fgcolor", p.Color);
+            json.WriteNumber("size", p.Size);
+            json.WriteNumber("solidity", p.Solidity);
+            // Overlay: the pattern is drawn over the bar's own colour, so the blocked red stays red.
+            json.WriteString("fillmode", "overlay");
             json.WriteEndObject();
         }
         json.WriteEndObject();
     }
 
-    private static void WriteMarkTrace(Utf8JsonWriter json, TimelineModel model)
+    private static void WriteMarkTrace(Utf8JsonWriter json, TimelineModel model, TimelineGeometry g)
     {
         var axis = model.Axis;
+        var labelled = LabelLayout.MarkLabels(model, g);
         json.WriteStartObject();
         json.WriteString("type", "scatter");
         json.WriteString("mode", "markers+text");
-        json.WriteString("name", "mark");
+        json.WriteString("name", TimelineGeometry.MarkLegend);
         json.WriteNumber("legendrank", 1000 + model.Series.Count);
-        WriteNumbers(json, "y", model.Marks, p => p.Row);
+        // The diamond sits where the SVG draws it: 6 px below the row's top.
+        WriteNumbers(json, "y", model.Marks, p => model.RowSlots[p.Row] - 0.5 + (6 / g.RowHeight));
         WriteNumbers(json, "x", model.Marks, p => axis.ToUnit(p.Mark.AtMs));
         json.WriteStartArray("text");
-        foreach (var point in model.Marks)
-            json.WriteStringValue(Markup.Escape(point.Mark.Label));
+        for (var i = 0; i < model.Marks.Count; i++)
+            json.WriteStringValue(labelled[i] ? Text(LabelLayout.MarkText(model.Marks[i].Mark.Label)) : "");
         json.WriteEndArray();
-        json.WriteString("textposition", "top right");
-        json.WriteStartObject("textfont");
-        json.WriteNumber("size", 10.5);
-        json.WriteString("color", TimelineStyle.Mark);
-        json.WriteEndObject();
+        json.WriteString("textposition", "middle right");
+        json.WriteBoolean("cliponaxis", false);
+        WriteFont(json, "textfont", 10.5, TimelineStyle.Mark);
         json.WriteStartArray("customdata");
         foreach (var point in model.Marks)
         {
             json.WriteStartArray();
-            json.WriteStringValue(Markup.Escape(point.Mark.Lane));
-            json.WriteStringValue(Markup.Escape(point.Mark.Label));
+            json.WriteStringValue(Text(point.Mark.Lane));
+            json.WriteStringValue(Text(point.Mark.Label));
             json.WriteStringValue(axis.Precise(point.Mark.AtMs));
             json.WriteStringValue(TimelineStyle.ThreadName(point.Mark.ThreadId));
             json.WriteEndArray();
@@ -144,7 +187,29 @@ internal static class PlotlyFigureWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLayout(Utf8JsonWriter json, string? title, TimelineModel model, TimelineGeometry g)
+    /// <summary>Arrows are annotations, which have no legend entry: an empty line trace gives them one.</summary>
+    private static void WriteWakeUpLegend(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "scatter");
+        json.WriteString("mode", "lines");
+        json.WriteString("name", TimelineGeometry.WakeUpLegend);
+        json.WriteNumber("legendrank", 2000);
+        json.WriteStartArray("x");
+        json.WriteNullValue();
+        json.WriteEndArray();
+        json.WriteStartArray("y");
+        json.WriteNullValue();
+        json.WriteEndArray();
+        json.WriteString("hoverinfo", "skip");
+        json.WriteStartObject("line");
+        json.WriteString("color", TimelineStyle.WakeUp);
+        json.WriteNumber("width", 1.5);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLayout(Utf8JsonWriter json, TimelineModel model, TimelineGeometry g)
     {
         json.WriteStartObject("layout");
         json.WriteNumber("width", g.Width);
@@ -153,22 +218,22 @@ internal static class PlotlyFigureWriter
         json.WriteString("hovermode", "closest");
         json.WriteString("plot_bgcolor", "#ffffff");
         json.WriteString("paper_bgcolor", "#ffffff");
-        json.WriteStartObject("font");
-        json.WriteString("family", TimelineStyle.FontFamily);
-        json.WriteNumber("size", TimelineGeometry.FontSize);
-        json.WriteString("color", TimelineStyle.Text);
+        WriteFont(json, "font", TimelineGeometry.FontSize, TimelineStyle.Text, TimelineStyle.FontFamily);
+        json.WriteStartObject("uniformtext");
+        json.WriteString("mode", "show");
+        json.WriteNumber("minsize", TimelineGeometry.CaptionFontSize);
         json.WriteEndObject();
-        if (!string.IsNullOrEmpty(title))
+        if (g.TitleLines.Count > 0)
         {
             json.WriteStartObject("title");
-            json.WriteString("text", "<b>" + Markup.Escape(title) + "</b>");
-            json.WriteString("xref", "paper");
-            json.WriteNumber("x", 0);
+            json.WriteString("text", string.Join("<br>", g.TitleLines.Select(line => "<b>" + Text(line) + "</b>")));
+            json.WriteString("xref", "container");
+            json.WriteNumber("x", 12.0 / g.Width);
+            json.WriteString("xanchor", "left");
             json.WriteString("yref", "container");
-            json.WriteNumber("y", 1 - (22 / (double)g.Height));
-            json.WriteStartObject("font");
-            json.WriteNumber("size", 16);
-            json.WriteEndObject();
+            json.WriteNumber("y", 1 - (12.0 / g.Height));
+            json.WriteString("yanchor", "top");
+            WriteFont(json, "font", TimelineGeometry.TitleFontSize, TimelineStyle.Text);
             json.WriteEndObject();
         }
         json.WriteStartObject("margin");
@@ -186,6 +251,7 @@ internal static class PlotlyFigureWriter
         json.WriteEndObject();
         WriteXAxis(json, model.Axis);
         WriteYAxis(json, model, g);
+        WriteHeadersAndArrows(json, model, g);
         json.WriteEndObject();
     }
 
@@ -194,9 +260,7 @@ internal static class PlotlyFigureWriter
         json.WriteStartObject("xaxis");
         json.WriteStartObject("title");
         json.WriteString("text", axis.Title);
-        json.WriteStartObject("font");
-        json.WriteNumber("size", TimelineGeometry.FontSize);
-        json.WriteEndObject();
+        WriteFont(json, "font", TimelineGeometry.FontSize, TimelineStyle.Text);
         json.WriteEndObject();
         json.WriteStartArray("range");
         json.WriteNumberValue(0);
@@ -214,23 +278,105 @@ internal static class PlotlyFigureWriter
 
     private static void WriteYAxis(Utf8JsonWriter json, TimelineModel model, TimelineGeometry g)
     {
-        // Rows are numeric so that equal-looking shortened labels never merge; ticktext shows the names, top row first.
+        // Rows are numeric slots so that equal-looking shortened labels never merge; ticktext shows the names, top row first.
         json.WriteStartObject("yaxis");
         json.WriteStartArray("range");
-        json.WriteNumberValue(Math.Max(1, model.Rows.Count) - 0.5);
+        json.WriteNumberValue(Math.Max(1, model.SlotCount) - 0.5);
         json.WriteNumberValue(-0.5);
         json.WriteEndArray();
         json.WriteStartArray("tickvals");
-        for (var i = 0; i < model.Rows.Count; i++)
-            json.WriteNumberValue(i);
+        foreach (var slot in model.RowSlots)
+            json.WriteNumberValue(slot + BarOffset);
         json.WriteEndArray();
         json.WriteStartArray("ticktext");
         foreach (var row in model.Rows)
-            json.WriteStringValue(Markup.Escape(TimelineGeometry.Shorten(row, g.LabelChars)));
+            json.WriteStringValue(Text(TimelineGeometry.Shorten(row, g.LabelChars)));
         json.WriteEndArray();
         json.WriteBoolean("showgrid", false);
         json.WriteBoolean("zeroline", false);
         json.WriteBoolean("fixedrange", true);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Panel captions and their rules, and wake-up arrows, placed from the SVG's pixel geometry.</summary>
+    private static void WriteHeadersAndArrows(Utf8JsonWriter json, TimelineModel model, TimelineGeometry g)
+    {
+        double SlotY(double pixelY) => ((pixelY - g.PlotTop) / g.RowHeight) - 0.5;
+        double AxisX(double pixelX) => model.Axis.ToUnit((pixelX - g.PlotLeft) * g.MsPerPixel);
+        var paperLeft = (12 - g.PlotLeft) / (g.PlotRight - g.PlotLeft);
+
+        json.WriteStartArray("annotations");
+        foreach (var header in model.Headers)
+        {
+            json.WriteStartObject();
+            json.WriteString("text", "<b>" + Text(header.Caption) + "</b>");
+            json.WriteString("xref", "paper");
+            json.WriteNumber("x", paperLeft);
+            json.WriteString("xanchor", "left");
+            json.WriteString("yref", "y");
+            json.WriteNumber("y", SlotY(g.SlotTop(header.Slot) + g.RowHeight - 14));
+            json.WriteString("yanchor", "middle");
+            json.WriteBoolean("showarrow", false);
+            json.WriteEndObject();
+        }
+        foreach (var arrow in model.Arrows)
+        {
+            var (x1, y1, x2, y2) = ArrowPath.Ends(arrow, g);
+            json.WriteStartObject();
+            json.WriteString("text", "");
+            json.WriteString("hovertext", Text(TimelineText.Tooltip(arrow.WakeUp, model.Axis)).Replace("\n", "<br>", StringComparison.Ordinal));
+            json.WriteString("xref", "x");
+            json.WriteString("yref", "y");
+            json.WriteString("axref", "x");
+            json.WriteString("ayref", "y");
+            json.WriteNumber("x", Math.Round(AxisX(x2), 6));
+            json.WriteNumber("y", Math.Round(SlotY(y2), 4));
+            json.WriteNumber("ax", Math.Round(AxisX(x1), 6));
+            json.WriteNumber("ay", Math.Round(SlotY(y1), 4));
+            json.WriteBoolean("showarrow", true);
+            json.WriteNumber("arrowhead", 2);
+            json.WriteNumber("arrowsize", 1.2);
+            json.WriteNumber("arrowwidth", 1.5);
+            json.WriteString("arrowcolor", TimelineStyle.WakeUp);
+            json.WriteNumber("standoff", 0);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("shapes");
+        foreach (var header in model.Headers)
+        {
+            var y = SlotY(g.SlotTop(header.Slot) + g.RowHeight - 4);
+            json.WriteStartObject();
+            json.WriteString("type", "line");
+            json.WriteString("xref", "paper");
+            json.WriteString("yref", "y");
+            json.WriteNumber("x0", paperLeft);
+            json.WriteNumber("x1", 1);
+            json.WriteNumber("y0", y);
+            json.WriteNumber("y1", y);
+            json.WriteStartObject("line");
+            json.WriteString("color", TimelineStyle.MutedText);
+            json.WriteNumber("width", 0.75);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// User text for plotly, which renders labels as pseudo-HTML: <c>&amp; &lt; &gt;</c> become entities, which it decodes;
+    /// quotes stay as they are, because it shows <c>&amp;quot;</c> literally.
+    /// </summary>
+    private static string Text(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    private static void WriteFont(Utf8JsonWriter json, string name, double size, string color, string? family = null)
+    {
+        json.WriteStartObject(name);
+        if (family is not null)
+            json.WriteString("family", family);
+        json.WriteNumber("size", size);
+        json.WriteString("color", color);
         json.WriteEndObject();
     }
 

@@ -12,6 +12,7 @@ internal static class TextTimelineWriter
     public const char Running = '#';
     public const char Waiting = '.';
     public const char Blocked = 'X';
+    public const char Queued = '~';
     public const char Mark = '*';
     private const int MaxLabelWidth = 20;
 
@@ -35,7 +36,13 @@ internal static class TextTimelineWriter
         // Paint weakest first so a short running slice or a mark is never hidden by a long wait.
         foreach (var series in model.DrawingOrder)
         {
-            var glyph = series.State switch { SegmentState.Running => Running, SegmentState.Waiting => Waiting, _ => Blocked };
+            var glyph = series.State switch
+            {
+                SegmentState.Running => Running,
+                SegmentState.Waiting => Waiting,
+                SegmentState.Queued => Queued,
+                _ => Blocked,
+            };
             foreach (var bar in series.Bars)
             {
                 var (from, to) = (Cell(bar.Segment.StartMs, axis, cells), Cell(bar.Segment.EndMs, axis, cells));
@@ -46,14 +53,18 @@ internal static class TextTimelineWriter
         foreach (var point in model.Marks)
             grid[point.Row][Cell(point.Mark.AtMs, axis, cells)] = Mark;
 
+        var headers = model.Headers.ToDictionary(h => h.Slot, h => h.Caption);
         for (var row = 0; row < grid.Length; row++)
         {
+            // A header occupies the slot just above its first row.
+            if (headers.TryGetValue(model.RowSlots[row] - 1, out var header))
+                text.Append("-- ").Append(header).Append('\n');
             var label = TimelineGeometry.Shorten(model.Rows[row], labelWidth);
             text.Append(label.PadRight(labelWidth)).Append(" |").Append(grid[row]).Append('\n');
         }
         WriteAxis(text, axis, labelWidth, cells);
         text.Append(' ', labelWidth + 2)
-            .Append(CultureInfo.InvariantCulture, $"{Running} running  {Waiting} waiting  {Blocked} blocked  {Mark} mark   (time in {axis.Unit})\n");
+            .Append(CultureInfo.InvariantCulture, $"{Running} run  {Waiting} wait  {Queued} queued  {Blocked} blocked  {Mark} mark  (time in {axis.Unit})\n");
         return text.ToString();
     }
 
@@ -62,7 +73,7 @@ internal static class TextTimelineWriter
 
     private static char Stronger(char current, char candidate) => Rank(candidate) >= Rank(current) ? candidate : current;
 
-    private static int Rank(char glyph) => glyph switch { Blocked => 3, Running => 2, Waiting => 1, _ => 0 };
+    private static int Rank(char glyph) => glyph switch { Blocked => 4, Running => 3, Queued => 2, Waiting => 1, _ => 0 };
 
     private static void WriteAxis(StringBuilder text, TimeAxis axis, int labelWidth, int cells)
     {

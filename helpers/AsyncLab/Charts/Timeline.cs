@@ -23,28 +23,43 @@ public sealed class Timeline : IRendersAs
     private int? _height;
     private TimeSpan? _minimumSpan;
 
-    private Timeline(IReadOnlyList<Segment> segments, IReadOnlyList<TraceMark> marks, string? title, LaneMode mode)
+    private Timeline(IReadOnlyList<TimelinePanel> panels, string? title, LaneMode mode)
     {
-        Segments = segments;
-        Marks = marks;
+        if (!Enum.IsDefined(mode))
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown lane mode.");
+        PanelList = panels;
         Title = title;
         Mode = mode;
+        Segments = panels.Count == 1 ? panels[0].Segments : panels.SelectMany(p => p.Segments).ToArray();
+        Marks = panels.Count == 1 ? panels[0].Marks : panels.SelectMany(p => p.Marks).ToArray();
+        WakeUps = panels.Count == 1 ? panels[0].WakeUps : panels.SelectMany(p => p.WakeUps).ToArray();
     }
 
     /// <summary>Creates a timeline of <paramref name="segments"/> and <paramref name="marks"/>, copying both.</summary>
     /// <param name="segments">The intervals to draw; each must have finite times and an end not before its start.</param>
     /// <param name="marks">Points in time drawn on their lane, or null for none.</param>
     /// <param name="title">The chart title, or null for none.</param>
-    /// <param name="mode">Rows per task (default) or per thread; by thread, waiting segments have no row because they hold no thread.</param>
+    /// <param name="mode">Rows per task (default), per thread (waiting and queued segments hold no thread, so they have no row), or both.</param>
+    /// <param name="wakeUps">Wake-up arrows, or null for none.</param>
     /// <exception cref="ArgumentException">A segment or mark has a non-finite time, or a segment ends before it starts.</exception>
-    public static Timeline From(IEnumerable<Segment> segments, IEnumerable<TraceMark>? marks = null, string? title = null, LaneMode mode = LaneMode.ByTask)
+    public static Timeline From(IEnumerable<Segment> segments, IEnumerable<TraceMark>? marks = null, string? title = null,
+        LaneMode mode = LaneMode.ByTask, IEnumerable<WakeUp>? wakeUps = null) =>
+        new([new TimelinePanel("", segments, marks, wakeUps)], title, mode);
+
+    /// <summary>
+    /// Several runs as small multiples: one panel each, one under another, each from its own zero, on one shared time scale
+    /// with one legend, so "the same program, three ways" reads down the page.
+    /// </summary>
+    /// <param name="title">The chart title, or null for none.</param>
+    /// <param name="mode">Rows per task, per thread, or both, in every panel.</param>
+    /// <param name="panels">The runs, top first.</param>
+    /// <exception cref="ArgumentException">No panel was given.</exception>
+    public static Timeline Panels(string? title, LaneMode mode, params TimelinePanel[] panels)
     {
-        ArgumentNullException.ThrowIfNull(segments);
-        if (!Enum.IsDefined(mode))
-            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown lane mode.");
-        var segmentList = segments.Select(s => Validated(s, nameof(segments))).ToArray();
-        var markList = (marks ?? []).Select(m => Validated(m, nameof(marks))).ToArray();
-        return new Timeline(segmentList, markList, title, mode);
+        ArgumentNullException.ThrowIfNull(panels);
+        if (panels.Length == 0 || panels.Any(p => p is null))
+            throw new ArgumentException("A panel chart needs at least one panel, and no null ones.", nameof(panels));
+        return new Timeline(panels.ToArray(), title, mode);
     }
 
     /// <summary>Creates a timeline of everything <paramref name="trace"/> recorded so far.</summary>
@@ -54,16 +69,28 @@ public sealed class Timeline : IRendersAs
     public static Timeline From(Trace trace, LaneMode mode = LaneMode.ByTask, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        return From(trace.Segments, trace.Marks, title ?? trace.Title, mode);
+        return From(trace.Segments, trace.Marks, title ?? trace.Title, mode, trace.WakeUps);
     }
 
-    /// <summary>The segments drawn as bars.</summary>
+    /// <summary>The panels, top first (one, without a caption, for a single run).</summary>
+    internal IReadOnlyList<TimelinePanel> PanelList { get; }
+
+    /// <summary>The segments drawn as bars (of every panel).</summary>
     public IReadOnlyList<Segment> Segments { get; }
 
-    /// <summary>The marks drawn as points.</summary>
+    /// <summary>The marks drawn as points (of every panel).</summary>
     public IReadOnlyList<TraceMark> Marks { get; }
 
-    /// <summary>Rows per task or per thread.</summary>
+    /// <summary>The wake-ups ("who woke me?") that can be drawn as arrows (of every panel).</summary>
+    public IReadOnlyList<WakeUp> WakeUps { get; }
+
+    /// <summary>
+    /// Whether wake-up arrows are drawn: null (default) draws them when there are at most 30, so busy charts stay readable;
+    /// true or false decides. The player's captions name the cause either way.
+    /// </summary>
+    public bool? ShowWakeUps { get; set; }
+
+    /// <summary>Rows per task, per thread, or both.</summary>
     public LaneMode Mode { get; }
 
     /// <summary>The chart title, or null for none.</summary>
@@ -122,18 +149,4 @@ public sealed class Timeline : IRendersAs
 
     /// <summary>Writes <see cref="ToSvg"/> to <paramref name="path"/> (atomically).</summary>
     public void SaveSvg(string path) => AtomicFile.WriteAllText(path, ToSvg());
-
-    private static Segment Validated(Segment s, string paramName)
-    {
-        if (!double.IsFinite(s.StartMs) || !double.IsFinite(s.EndMs) || s.EndMs < s.StartMs)
-            throw new ArgumentException($"Segment '{s.Lane}' / '{s.Label}' has an invalid interval {s.StartMs} → {s.EndMs} ms; times must be finite and the end not before the start.", paramName);
-        return s with { Lane = s.Lane ?? "", Label = s.Label ?? "" };
-    }
-
-    private static TraceMark Validated(TraceMark m, string paramName)
-    {
-        if (!double.IsFinite(m.AtMs))
-            throw new ArgumentException($"Mark '{m.Lane}' / '{m.Label}' has a non-finite time {m.AtMs}.", paramName);
-        return m with { Lane = m.Lane ?? "", Label = m.Label ?? "" };
-    }
 }

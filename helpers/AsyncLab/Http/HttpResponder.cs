@@ -11,7 +11,8 @@ internal static class HttpResponder
     private const string Routes = "routes: /delay/{ms}  /bytes/{n}?seed=&delay=  /status/{code}?delay=  /drip?chunks=&interval=&size=\n";
 
     /// <summary>Answers <paramref name="request"/> on <paramref name="stream"/>; returns the status code sent.</summary>
-    internal static async Task<int> RespondAsync(HttpRequestHead request, Stream stream, CancellationToken ct)
+    /// <remarks>Delays and writes go through <paramref name="recorder"/>, which draws them on the request's lane.</remarks>
+    internal static async Task<int> RespondAsync(HttpRequestHead request, Stream stream, RequestRecorder recorder, CancellationToken ct)
     {
         var segments = request.Path.Trim('/').Split('/');
         try
@@ -20,32 +21,33 @@ internal static class HttpResponder
             {
                 case "delay" when segments.Length == 2:
                     var ms = Number(segments[1], "ms", 0, 600_000);
-                    await Task.Delay(ms, ct).ConfigureAwait(false);
-                    return await TextAsync(stream, request, 200, $"delayed {ms} ms\n", ct).ConfigureAwait(false);
+                    await recorder.DelayAsync(ms, ct).ConfigureAwait(false);
+                    return await TextAsync(stream, request, 200, $"delayed {ms} ms\n", recorder, ct).ConfigureAwait(false);
                 case "bytes" when segments.Length == 2:
-                    return await BytesAsync(stream, request, Number(segments[1], "n", 0, int.MaxValue), ct).ConfigureAwait(false);
+                    return await BytesAsync(stream, request, Number(segments[1], "n", 0, int.MaxValue), recorder, ct).ConfigureAwait(false);
                 case "status" when segments.Length == 2:
                     var code = Number(segments[1], "code", 200, 599);
-                    await Task.Delay(QueryNumber(request, "delay", 0, 600_000), ct).ConfigureAwait(false);
-                    return await TextAsync(stream, request, code, $"{code} {Reason(code)}\n", ct).ConfigureAwait(false);
+                    await recorder.DelayAsync(QueryNumber(request, "delay", 0, 600_000), ct).ConfigureAwait(false);
+                    return await TextAsync(stream, request, code, $"{code} {Reason(code)}\n", recorder, ct).ConfigureAwait(false);
                 case "drip" when segments.Length == 1:
-                    return await DripAsync(stream, request, ct).ConfigureAwait(false);
+                    return await DripAsync(stream, request, recorder, ct).ConfigureAwait(false);
                 case "" when segments.Length == 1:
-                    return await TextAsync(stream, request, 200, Routes, ct).ConfigureAwait(false);
+                    return await TextAsync(stream, request, 200, Routes, recorder, ct).ConfigureAwait(false);
                 default:
-                    return await TextAsync(stream, request, 404, $"no route for {request.Path}\n{Routes}", ct).ConfigureAwait(false);
+                    return await TextAsync(stream, request, 404, $"no route for {request.Path}\n{Routes}", recorder, ct).ConfigureAwait(false);
             }
         }
         catch (FormatException bad)
         {
-            return await TextAsync(stream, request, 400, $"bad request: {bad.Message}\n", ct).ConfigureAwait(false);
+            return await TextAsync(stream, request, 400, $"bad request: {bad.Message}\n", recorder, ct).ConfigureAwait(false);
         }
     }
 
-    private static async Task<int> BytesAsync(Stream stream, HttpRequestHead request, int length, CancellationToken ct)
+    private static async Task<int> BytesAsync(Stream stream, HttpRequestHead request, int length, RequestRecorder recorder, CancellationToken ct)
     {
         var seed = QueryNumber(request, "seed", int.MinValue, int.MaxValue);
-        await Task.Delay(QueryNumber(request, "delay", 0, 600_000), ct).ConfigureAwait(false);
+        await recorder.DelayAsync(QueryNumber(request, "delay", 0, 600_000), ct).ConfigureAwait(false);
+        using var writing = recorder.Writing();
         await HeadAsync(stream, request, 200, "application/octet-stream", length, ct).ConfigureAwait(false);
         var generator = new DeterministicBytes(seed);
         var block = new byte[Math.Min(length, BlockSize)];
@@ -60,30 +62,34 @@ internal static class HttpResponder
         return 200;
     }
 
-    private static async Task<int> DripAsync(Stream stream, HttpRequestHead request, CancellationToken ct)
+    private static async Task<int> DripAsync(Stream stream, HttpRequestHead request, RequestRecorder recorder, CancellationToken ct)
     {
         var chunks = QueryNumber(request, "chunks", 0, 100_000, fallback: 5);
         var interval = QueryNumber(request, "interval", 0, 600_000, fallback: 100);
         var size = QueryNumber(request, "size", 1, 1 << 20, fallback: 16);
-        await HeadAsync(stream, request, 200, "application/octet-stream", contentLength: null, ct).ConfigureAwait(false);
+        using (recorder.Writing())
+            await HeadAsync(stream, request, 200, "application/octet-stream", contentLength: null, ct).ConfigureAwait(false);
         var body = new byte[size];
         Array.Fill(body, (byte)'*');
         var prefix = Encoding.ASCII.GetBytes(size.ToString("x", CultureInfo.InvariantCulture) + "\r\n");
         for (var i = 0; i < chunks; i++)
         {
             if (i > 0)
-                await Task.Delay(interval, ct).ConfigureAwait(false);
+                await recorder.DelayAsync(interval, ct).ConfigureAwait(false);
+            using var writing = recorder.Writing();
             await stream.WriteAsync(prefix, ct).ConfigureAwait(false);
             await stream.WriteAsync(body, ct).ConfigureAwait(false);
             await stream.WriteAsync("\r\n"u8.ToArray(), ct).ConfigureAwait(false);
             await stream.FlushAsync(ct).ConfigureAwait(false);
         }
-        await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), ct).ConfigureAwait(false);
+        using (recorder.Writing())
+            await stream.WriteAsync("0\r\n\r\n"u8.ToArray(), ct).ConfigureAwait(false);
         return 200;
     }
 
-    private static async Task<int> TextAsync(Stream stream, HttpRequestHead request, int code, string text, CancellationToken ct)
+    private static async Task<int> TextAsync(Stream stream, HttpRequestHead request, int code, string text, RequestRecorder recorder, CancellationToken ct)
     {
+        using var writing = recorder.Writing();
         var hasBody = code is not (204 or 304);
         var body = hasBody ? Encoding.UTF8.GetBytes(text) : [];
         await HeadAsync(stream, request, code, "text/plain; charset=utf-8", body.Length, ct).ConfigureAwait(false);

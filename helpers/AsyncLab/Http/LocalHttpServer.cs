@@ -13,6 +13,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly Trace? _trace;
+    private readonly string _lane;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Task, byte> _connections = new();
     private readonly List<bool> _slots = [];
@@ -21,9 +22,10 @@ public sealed class LocalHttpServer : IAsyncDisposable
     private int _peak;
     private int _requests;
 
-    private LocalHttpServer(Trace? trace)
+    private LocalHttpServer(Trace? trace, string lane)
     {
         _trace = trace;
+        _lane = lane;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}/");
@@ -36,8 +38,19 @@ public sealed class LocalHttpServer : IAsyncDisposable
     /// Starts a server on 127.0.0.1 and a free port. Routes: <c>/delay/{ms}</c>, <c>/bytes/{n}?seed=&amp;delay=</c>
     /// (see <see cref="ExpectedBytes"/>), <c>/status/{code}?delay=</c>, <c>/drip?chunks=&amp;interval=&amp;size=</c> (chunked).
     /// </summary>
-    /// <param name="trace">If given, every request is recorded as a span on a <c>server</c> lane.</param>
-    public static LocalHttpServer Start(Trace? trace = null) => new(trace);
+    /// <param name="trace">
+    /// If given, every request is recorded on its own lane: its delay as <see cref="SegmentState.Waiting"/> (a timer holds
+    /// no thread), its response writes as running spans, all labelled with the request line.
+    /// </param>
+    /// <param name="lane">
+    /// The lane name: concurrent requests get <c>lane</c>, <c>lane 2</c>, … (one row per request in flight). A request
+    /// names its own lane with a <c>lane=</c> query parameter, e.g. <c>/delay/500?lane=server%20for%20A</c>.
+    /// </param>
+    public static LocalHttpServer Start(Trace? trace = null, string lane = "server")
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        return new(trace, lane);
+    }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
@@ -128,11 +141,11 @@ public sealed class LocalHttpServer : IAsyncDisposable
         var slot = TakeSlot();
         try
         {
-            using (_trace?.Span(slot == 0 ? "server" : $"server {slot + 1}", $"{request.Method} {request.Target}") ?? default)
-            {
-                await HttpResponder.RespondAsync(request, stream, ct).ConfigureAwait(false);
-                await stream.FlushAsync(ct).ConfigureAwait(false);
-            }
+            var recorder = _trace is null
+                ? RequestRecorder.None
+                : new RequestRecorder(_trace, LaneOf(request, slot), $"{request.Method} {request.Target}");
+            await HttpResponder.RespondAsync(request, stream, recorder, ct).ConfigureAwait(false);
+            await stream.FlushAsync(ct).ConfigureAwait(false);
         }
         finally
         {
@@ -141,6 +154,11 @@ public sealed class LocalHttpServer : IAsyncDisposable
                 _slots[slot] = false;
         }
     }
+
+    private string LaneOf(HttpRequestHead request, int slot) =>
+        request.Query.TryGetValue("lane", out var named) && named.Length > 0 ? named
+        : slot == 0 ? _lane
+        : $"{_lane} {slot + 1}";
 
     /// <summary>The lowest free lane index, so concurrent requests are drawn on separate rows.</summary>
     private int TakeSlot()

@@ -13,7 +13,7 @@ internal sealed class LoopCore
     private const int MaxCallbacksAfterMain = 1000;
 
     private readonly object _gate = new();
-    private readonly Queue<(Task Task, bool Propagate)> _queue = new();
+    private readonly Queue<QueuedCallback> _queue = new();
     private readonly List<(string Name, Task Task)> _tracked = [];
     private readonly List<SlowCallback> _slow = [];
     private readonly List<string> _late = [];
@@ -52,11 +52,15 @@ internal sealed class LoopCore
     internal void Enqueue(Task task)
     {
         var propagateExceptions = task.AsyncState is PostedCallback;
+        // Traced: who posted it and when, for the queued segment and the wake-up arrow.
+        var queued = _options.Trace is null
+            ? new QueuedCallback(task, propagateExceptions, 0, null, 0)
+            : new QueuedCallback(task, propagateExceptions, Stopwatch.GetTimestamp(), LaneSlices.Current, Environment.CurrentManagedThreadId);
         lock (_gate)
         {
             if (!_closed)
             {
-                _queue.Enqueue((task, propagateExceptions));
+                _queue.Enqueue(queued);
                 Monitor.Pulse(_gate);
                 return;
             }
@@ -104,7 +108,7 @@ internal sealed class LoopCore
         var afterMain = 0;
         while (true)
         {
-            (Task Task, bool Propagate) item;
+            QueuedCallback item;
             lock (_gate)
             {
                 while (_queue.Count == 0 && !_stopped && !(_mainDone && Volatile.Read(ref _operations) == 0))
@@ -118,7 +122,7 @@ internal sealed class LoopCore
                     _late.Add(NameOf(item.Task) + " (callback ran after main returned)");
                 }
             }
-            RunOne(item.Task, item.Propagate);
+            RunOne(item);
         }
     }
 
@@ -161,8 +165,9 @@ internal sealed class LoopCore
         _log.WriteLine("⚠ " + PendingWork.Describe(report.Pending));
     }
 
-    private void RunOne(Task task, bool propagate)
+    private void RunOne(QueuedCallback item)
     {
+        var (task, propagate) = (item.Task, item.Propagate);
         var trace = _options.Trace;
         var threshold = _options.SlowCallbackThreshold;
         var timed = trace is not null || threshold is not null;
@@ -177,8 +182,13 @@ internal sealed class LoopCore
             return;
         var end = Stopwatch.GetTimestamp();
         var lane = LaneSlices.LastEntered;
-        if (trace is not null && !ReferenceEquals(lane?.Trace, trace))
-            trace.AddSegment(NameOf(task), "callback", SegmentState.Running, start, end, ThreadId);
+        if (trace is not null)
+        {
+            var laneName = ReferenceEquals(lane?.Trace, trace) ? lane!.Name : NameOf(task);
+            if (!ReferenceEquals(lane?.Trace, trace))
+                trace.AddSegment(laneName, "callback", SegmentState.Running, start, end, ThreadId);
+            RecordQueueing(trace, item, laneName, start);
+        }
         var duration = Stopwatch.GetElapsedTime(start, end);
         if (threshold is { } limit && duration > limit)
         {
@@ -187,6 +197,23 @@ internal sealed class LoopCore
             _log.WriteLine("⚠ EventLoop: " + slow + $" (threshold {limit.TotalMilliseconds:0} ms)");
         }
     }
+
+    /// <summary>
+    /// The time the callback sat in the queue, ready but without the thread, and who posted it: another lane's code, or
+    /// a thread outside the loop (a timer, a socket). Posts the loop makes to itself with no lane (yields, main's own
+    /// continuations) are bookkeeping, not causes.
+    /// </summary>
+    private void RecordQueueing(Trace trace, QueuedCallback item, string lane, long start)
+    {
+        if (start - item.Posted >= MinimumQueuedTicks)
+            trace.AddSegment(lane, "queued", SegmentState.Queued, item.Posted, start, 0);
+        var from = ReferenceEquals(item.From?.Trace, trace) ? item.From!.Name : null;
+        if (from is not null ? from != lane : item.PostedBy != ThreadId)
+            trace.AddWake(lane, from is null ? WakeUpResolver.CompletedOnThread : WakeUpResolver.ByLane, from, item.Posted, item.PostedBy);
+    }
+
+    /// <summary>Queue waits shorter than 0.1 ms are the loop's own overhead, too short to draw.</summary>
+    private static readonly long MinimumQueuedTicks = Stopwatch.Frequency / 10_000;
 
     /// <summary>Stops the loop; a callback's exception is kept to be rethrown (main's own is rethrown by its task).</summary>
     private void Fail(Exception? error)
@@ -209,6 +236,8 @@ internal sealed class LoopCore
 
     private static string NameOf(Task task) =>
         task.AsyncState is PostedCallback posted ? CallbackNames.Of(posted.Callback, posted.State) : $"task #{task.Id}";
+
+    private readonly record struct QueuedCallback(Task Task, bool Propagate, long Posted, LaneContext? From, int PostedBy);
 
     private sealed record PostedCallback(SendOrPostCallback Callback, object? State)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace AsyncLab;
@@ -19,11 +20,45 @@ public static class LabTime
     /// <summary>The scaled length of <paramref name="articleSeconds"/>.</summary>
     public static TimeSpan Seconds(double articleSeconds) => TimeSpan.FromSeconds(articleSeconds * Scale);
 
-    /// <summary>A <see cref="Task.Delay(TimeSpan, CancellationToken)"/> of the scaled time: the C# <c>await asyncio.sleep(s)</c>.</summary>
-    public static Task Delay(double articleSeconds, CancellationToken ct = default) => Task.Delay(Seconds(articleSeconds), ct);
+    /// <summary>
+    /// A <see cref="Task.Delay(TimeSpan, CancellationToken)"/> of the scaled time: the C# <c>await asyncio.sleep(s)</c>.
+    /// Inside a traced lane (<see cref="Trace.Run(string, Func{Task})"/>) the timer's firing is recorded as the lane's
+    /// wake-up ("its timer fired").
+    /// </summary>
+    public static Task Delay(double articleSeconds, CancellationToken ct = default)
+    {
+        var delay = Task.Delay(Seconds(articleSeconds), ct);
+        if (LaneSlices.Current is { } lane && !delay.IsCompleted)
+        {
+            // Registered before the caller awaits, so it runs first, on the timer's thread; without the lane's context,
+            // so the timer thread does not count as running the lane.
+            using (ExecutionContext.SuppressFlow())
+            {
+                delay.ContinueWith(static (_, state) => ((LaneContext)state!).Trace.AddWake(((LaneContext)state!).Name, TimerFired, null,
+                    Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId),
+                    lane, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+        return delay;
+    }
 
-    /// <summary>A blocking <see cref="Thread.Sleep(TimeSpan)"/> of the scaled time: the C# <c>time.sleep(s)</c>, for "don't block the loop" demos.</summary>
-    public static void Sleep(double articleSeconds) => Thread.Sleep(Seconds(articleSeconds));
+    /// <summary>
+    /// A blocking <see cref="Thread.Sleep(TimeSpan)"/> of the scaled time: the C# <c>time.sleep(s)</c>, for "don't block the
+    /// loop" demos. Inside a traced lane it is recorded as <see cref="SegmentState.Blocked"/>: the lane holds its thread.
+    /// </summary>
+    public static void Sleep(double articleSeconds)
+    {
+        var lane = LaneSlices.Current;
+        if (lane is null)
+        {
+            Thread.Sleep(Seconds(articleSeconds));
+            return;
+        }
+        using (lane.Trace.Span(lane.Name, string.Create(CultureInfo.InvariantCulture, $"Thread.Sleep({articleSeconds:0.###} s)"), SegmentState.Blocked))
+            Thread.Sleep(Seconds(articleSeconds));
+    }
+
+    private const string TimerFired = "its timer fired";
 
     /// <summary>A measured duration expressed in article seconds (divided by the scale), for printing "≈ 3 s".</summary>
     public static double ToArticleSeconds(TimeSpan measured) => measured.TotalSeconds / Scale;

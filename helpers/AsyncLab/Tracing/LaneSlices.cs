@@ -23,12 +23,26 @@ internal static class LaneSlices
     [ThreadStatic] private static LaneContext? t_open;
     [ThreadStatic] private static long t_openStart;
     [ThreadStatic] private static LaneContext? t_entered;
+    [ThreadStatic] private static LaneContext? t_resumesAfterInline;
+    [ThreadStatic] private static bool t_starting;
 
     /// <summary>The lane whose code is running on this thread, or null.</summary>
     internal static LaneContext? Current => s_lane.Value;
 
     /// <summary>Makes <paramref name="lane"/> the current lane of the calling execution context.</summary>
-    internal static void Enter(LaneContext lane) => s_lane.Value = lane;
+    internal static void Enter(LaneContext lane)
+    {
+        // A lane started from another lane's code was started, not woken: no wake-up arrow.
+        t_starting = true;
+        try
+        {
+            s_lane.Value = lane;
+        }
+        finally
+        {
+            t_starting = false;
+        }
+    }
 
     /// <summary>Forgets which lane was entered last on this thread; the event loop calls it before each callback.</summary>
     internal static void ResetEntered() => t_entered = null;
@@ -59,6 +73,24 @@ internal static class LaneSlices
             t_openStart = now;
     }
 
+    /// <summary>
+    /// One lane's code switched straight into another's on this thread: the first completed what the second awaited
+    /// (<c>SetResult</c>, a finished task) and the continuation ran inline. The switch back, when the continuation
+    /// reaches its next await, is a return, not a wake-up.
+    /// </summary>
+    private static void RecordInlineWake(LaneContext from, LaneContext to, long now)
+    {
+        if (t_starting)
+            return;
+        if (ReferenceEquals(t_resumesAfterInline, to))
+        {
+            t_resumesAfterInline = null;
+            return;
+        }
+        t_resumesAfterInline = from;
+        to.Trace.AddWake(to.Name, WakeUpResolver.ByLane, from.Name, now, Environment.CurrentManagedThreadId);
+    }
+
     private static void OnLaneChanged(AsyncLocalValueChangedArgs<LaneContext?> change)
     {
         var current = change.CurrentValue;
@@ -68,6 +100,8 @@ internal static class LaneSlices
         var now = Stopwatch.GetTimestamp();
         if (open is not null && t_openStart >= 0)
             open.Trace.AddSegment(open.Name, RunLabel, SegmentState.Running, t_openStart, now, Environment.CurrentManagedThreadId);
+        if (open is not null && current is not null && ReferenceEquals(open.Trace, current.Trace))
+            RecordInlineWake(open, current, now);
         t_open = current;
         t_openStart = now;
         if (current is not null)

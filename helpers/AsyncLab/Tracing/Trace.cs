@@ -62,6 +62,32 @@ public sealed partial class Trace
         return new(this, lane, label, state, Stopwatch.GetTimestamp(), LaneSlices.SuspendFor(this, lane));
     }
 
+    /// <summary>
+    /// Records that the code running now completed what <paramref name="lane"/> awaits ("who woke me?"), for causes AsyncLab
+    /// cannot see by itself (a callback API, a custom awaitable). The arrow goes from here to the lane's next running slice.
+    /// </summary>
+    /// <param name="lane">The lane that will resume.</param>
+    /// <param name="cause">Words that complete "B resumes on thread 7: …", e.g. "the download finished".</param>
+    /// <exception cref="ArgumentNullException"><paramref name="lane"/> or <paramref name="cause"/> is null.</exception>
+    public void WakeUp(string lane, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(lane);
+        ArgumentNullException.ThrowIfNull(cause);
+        var current = LaneSlices.Current;
+        AddWake(lane, cause, ReferenceEquals(current?.Trace, this) ? current!.Name : null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+    }
+
+    /// <summary>The wake-ups recorded so far, each joined to the slice it resumed, ordered by cause time.</summary>
+    public IReadOnlyList<WakeUp> WakeUps
+    {
+        get
+        {
+            var events = _buffer.Snapshot();
+            return WakeUpResolver.Resolve(BuildSegments(events), events.Where(e => e.Kind == TraceEventKind.Wake)
+                .Select(e => (e.Lane, e.From, e.Label, ToMs(e.Start), e.ThreadId)));
+        }
+    }
+
     /// <summary>The recorded intervals, ordered by start; gaps inside a logical task's lifetime appear as <see cref="SegmentState.Waiting"/>.</summary>
     public IReadOnlyList<Segment> Segments => BuildSegments(_buffer.Snapshot());
 
@@ -84,6 +110,13 @@ public sealed partial class Trace
         _buffer.Add(new TraceEvent
         {
             Kind = TraceEventKind.Segment, Lane = lane, Label = label, State = state, Start = start, End = end, ThreadId = threadId,
+        });
+
+    /// <summary>Records a wake-up of <paramref name="lane"/> caused at <paramref name="at"/>; <paramref name="from"/> is the causing lane or null.</summary>
+    internal void AddWake(string lane, string cause, string? from, long at, int threadId) =>
+        _buffer.Add(new TraceEvent
+        {
+            Kind = TraceEventKind.Wake, Lane = lane, Label = cause, From = from, Start = at, End = at, ThreadId = threadId,
         });
 
     /// <summary>Milliseconds since the trace started for a <see cref="Stopwatch"/> timestamp.</summary>

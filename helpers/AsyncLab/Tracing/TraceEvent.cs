@@ -9,6 +9,8 @@ internal enum TraceEventKind : byte
     Mark,
     /// <summary>The lifetime of a logical task started with <see cref="Trace.Run(string, Func{Task})"/>; gaps in it are waiting.</summary>
     Lifetime,
+    /// <summary>Something completed what <see cref="TraceEvent.Lane"/> awaits; the lane's next slice is the one it woke.</summary>
+    Wake,
 }
 
 /// <summary>
@@ -19,6 +21,8 @@ internal struct TraceEvent
 {
     public string Lane;
     public string Label;
+    /// <summary>For <see cref="TraceEventKind.Wake"/>: the lane whose code caused it, or null when no lane was running.</summary>
+    public string? From;
     public long Start;
     public long End;
     public int ThreadId;

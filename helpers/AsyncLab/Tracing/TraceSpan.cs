@@ -20,7 +20,8 @@ public readonly struct TraceSpan : IDisposable
         _label = label;
         _state = state;
         _start = start;
-        _threadId = Environment.CurrentManagedThreadId;
+        // Waiting and queued hold no thread: recorded as thread 0 like the automatic waiting gaps.
+        _threadId = state is SegmentState.Waiting or SegmentState.Queued ? 0 : Environment.CurrentManagedThreadId;
         _resumesSlice = resumesSlice;
     }
 

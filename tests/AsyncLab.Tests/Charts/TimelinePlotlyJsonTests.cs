@@ -16,7 +16,7 @@ public class TimelinePlotlyJsonTests
         var figure = Figure(SampleTimelines.Interleaving());
         var bars = figure.GetProperty("data").EnumerateArray().Where(t => t.GetProperty("type").GetString() == "bar").ToList();
 
-        Assert.Equal(["waiting", "running", "blocked"], bars.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(["waiting (no thread held)", "running", "blocked (holds a thread)"], bars.Select(t => t.GetProperty("name").GetString()));
         Assert.All(bars, t => Assert.Equal("h", t.GetProperty("orientation").GetString()));
         Assert.Equal(8, bars.Sum(t => t.GetProperty("x").GetArrayLength()));
         Assert.Equal("overlay", figure.GetProperty("layout").GetProperty("barmode").GetString());
@@ -25,11 +25,12 @@ public class TimelinePlotlyJsonTests
     [Fact]
     public void Bars_start_at_base_and_x_is_the_duration()
     {
-        var blocked = Trace(Figure(SampleTimelines.Interleaving()), "blocked");
+        var blocked = Trace(Figure(SampleTimelines.Interleaving()), "blocked (holds a thread)");
 
         Assert.Equal(30, blocked.GetProperty("base")[0].GetDouble());
         Assert.Equal(370, blocked.GetProperty("x")[0].GetDouble());
-        Assert.Equal(2, blocked.GetProperty("y")[0].GetInt32());
+        // Row 2, shifted down to where the SVG draws the bar (the top of a row holds mark labels).
+        Assert.Equal(2.075, blocked.GetProperty("y")[0].GetDouble());
         Assert.Equal(["sync-over-async", ".Result", "30.0 ms", "400.0 ms", "370.0 ms", "thread 7"],
             blocked.GetProperty("customdata")[0].EnumerateArray().Select(e => e.GetString()));
     }
@@ -53,7 +54,7 @@ public class TimelinePlotlyJsonTests
         var figure = Figure(SampleTimelines.Seconds());
 
         Assert.Equal("time since trace start (s)", figure.GetProperty("layout").GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
-        Assert.Equal(3, Trace(figure, "blocked").GetProperty("x")[0].GetDouble());
+        Assert.Equal(3, Trace(figure, "blocked (holds a thread)").GetProperty("x")[0].GetDouble());
     }
 
     [Fact]

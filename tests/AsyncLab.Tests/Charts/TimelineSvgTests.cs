@@ -38,16 +38,19 @@ public class TimelineSvgTests
     {
         var legend = Parse(SampleTimelines.Interleaving()).Descendants(Svg + "g").Single(g => (string?)g.Attribute("class") == "legend");
 
-        Assert.Equal(["running", "waiting", "blocked", "mark"], legend.Descendants(Svg + "text").Select(t => t.Value));
+        Assert.Equal(["running", "waiting (no thread held)", "blocked (holds a thread)", "mark"], legend.Descendants(Svg + "text").Select(t => t.Value));
     }
 
     [Fact]
-    public void Waiting_bars_are_hatched_and_blocked_bars_red()
+    public void Waiting_bars_are_hatched_and_blocked_bars_red_and_cross_hatched()
     {
         var svg = Parse(SampleTimelines.Interleaving());
+        string? PatternFill(string id) => (string?)svg.Descendants(Svg + "pattern").Single(p => ((string)p.Attribute("id")!).EndsWith(id, StringComparison.Ordinal))
+            .Element(Svg + "rect")!.Attribute("fill");
 
-        Assert.StartsWith("url(#", (string?)WithClass(svg, "rect", "waiting").First().Attribute("fill"));
-        Assert.Equal("#d62728", (string?)WithClass(svg, "rect", "blocked").Single().Attribute("fill"));
+        Assert.EndsWith("-waiting)", (string?)WithClass(svg, "rect", "waiting").First().Attribute("fill"));
+        Assert.EndsWith("-blocked)", (string?)WithClass(svg, "rect", "blocked").Single().Attribute("fill"));
+        Assert.Equal("#d62728", PatternFill("-blocked"));
     }
 
     [Fact]

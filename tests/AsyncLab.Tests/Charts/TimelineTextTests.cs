@@ -15,7 +15,7 @@ public class TimelineTextTests
         Assert.StartsWith("sync-over-async |", lines[3]);
         Assert.Contains("+---", lines[4]);
         Assert.StartsWith("                 0", lines[5]);
-        Assert.Contains("# running  . waiting  X blocked  * mark   (time in ms)", lines[6]);
+        Assert.Contains("# run  . wait  ~ queued  X blocked  * mark  (time in ms)", lines[6]);
         Assert.All(lines, line => Assert.True(line.Length <= 80, $"'{line}' is wider than 80"));
     }
 
