@@ -3,12 +3,14 @@
     python3 06_loop.py order      the order call_soon / call_later callbacks run in
     python3 06_loop.py futures    when asyncio.Future and concurrent.futures.Future run their callbacks
     python3 06_loop.py three_ways one three-step job as callbacks, as a generator coroutine, as async def
+    python3 06_loop.py readers    a ping and its echo over a socket pair, read when add_reader says so
 
 Each mode prints one JSON line (see _lab.emit).
 """
 import asyncio
 import concurrent.futures
 import inspect
+import socket
 import sys
 import time
 
@@ -125,5 +127,33 @@ def three_ways():
     return {"ways": results, "spawn_lines": code_lines(spawn)}
 
 
+def readers():
+    # region: add_reader
+    loop = asyncio.new_event_loop()
+    server, client = socket.socketpair()
+    server.setblocking(False)
+    client.setblocking(False)
+    log = []
+
+    def on_server_readable():
+        data = server.recv(100)
+        log.append(f"server reads '{data.decode()}'")
+        server.send(data.upper())
+
+    def on_client_readable():
+        log.append(f"client reads '{client.recv(100).decode()}'")
+        loop.stop()
+
+    loop.add_reader(server, on_server_readable)
+    loop.add_reader(client, on_client_readable)
+    loop.call_later(0.1 * SCALE, lambda: (log.append("client sends 'ping'"), client.send(b"ping")))
+    loop.run_forever()
+    # endregion
+    loop.close()
+    server.close()
+    client.close()
+    return {"log": log}
+
+
 if __name__ == "__main__":
-    emit(**{"order": order, "futures": futures, "three_ways": three_ways}[sys.argv[1]]())
+    emit(**{"order": order, "futures": futures, "three_ways": three_ways, "readers": readers}[sys.argv[1]]())
