@@ -1,5 +1,6 @@
 using NotebookRunner.Cli;
 using NotebookRunner.Execution;
+using NotebookRunner.Execution.Engines.Roslyn;
 using NotebookRunner.Testing;
 
 var services = new CliServices(

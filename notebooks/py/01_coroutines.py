@@ -3,7 +3,8 @@
 Prints one JSON line with
 - `order`: what happens when a coroutine is created, wrapped in a task and awaited;
 - `ticks`, `closed`, `exited`: an async generator stopped after two ticks is closed (its
-  `finally` runs) and the async context manager around it exits exactly once.
+  `finally` runs) and the async context manager around it exits exactly once;
+- `closed_at_break`: whether `break` alone had run the generator's `finally` (it had not).
 """
 import asyncio
 import json
@@ -19,11 +20,13 @@ async def body(log):
 
 async def cold_vs_task():
     log = ["before call"]
+    # region: cold
     coro = body(log)                 # creates a coroutine object; nothing runs
     log.append("after call")
     task = asyncio.create_task(coro)  # scheduled, still not running
     log.append("after create_task")
     await task                       # the caller yields; now the body runs
+    # endregion
     log.append("after await")
     return log
 
@@ -54,21 +57,36 @@ async def ticks(log):
 async def with_and_for():
     log = []
     seen = []
+    # region: break_and_aclose
     async with Resource(log):
         gen = ticks(log)
         async for n in gen:
             seen.append(n)
             if n == 2:
                 break
-        await gen.aclose()  # an abandoned async generator is only finalised later; close it now
+        await gen.aclose()  # break left it suspended: close it now
+    # endregion
     return log, seen
+
+
+async def break_only():
+    """Whether `break` alone runs the generator's `finally` (it does not: the generator stays suspended)."""
+    log = []
+    gen = ticks(log)
+    async for n in gen:
+        if n == 2:
+            break
+    closed_at_break = "generator closed" in log
+    await gen.aclose()
+    return closed_at_break
 
 
 async def main():
     order = await cold_vs_task()
     log, seen = await with_and_for()
     return {"order": order, "ticks": len(seen), "closed": log.count("generator closed"),
-            "exited": log.count("exit"), "log": log, "python": sys.version.split()[0]}
+            "exited": log.count("exit"), "closed_at_break": await break_only(), "log": log,
+            "python": sys.version.split()[0]}
 
 
 print(json.dumps(asyncio.run(main())))

@@ -15,6 +15,7 @@ LINES = 10
 async def main():
     open_now = peak = 0
 
+    # region: handle
     async def handle(reader, writer):
         nonlocal open_now, peak
         open_now += 1
@@ -25,6 +26,7 @@ async def main():
         open_now -= 1
         writer.close()
         await writer.wait_closed()
+    # endregion
 
     server = await asyncio.start_server(handle, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]

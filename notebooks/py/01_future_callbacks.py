@@ -20,9 +20,11 @@ async def main():
 
     task = asyncio.create_task(waiter())
     await asyncio.sleep(0)  # let the waiter reach `await fut`
+    # region: set_result
     log.append("before set_result")
-    fut.set_result(42)
+    fut.set_result(42)   # schedules the waiters; runs none
     log.append("after set_result")
+    # endregion
     await task
     return {"order": log, "python": sys.version.split()[0]}
 

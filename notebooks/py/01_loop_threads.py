@@ -14,9 +14,12 @@ def names():
 
 
 async def main():
+    # region: lookup
     before = names()
+    # a blocking lookup: asyncio runs it in its default executor
     await asyncio.get_running_loop().getaddrinfo("localhost", 80)
     after = names()
+    # endregion
     return {"before": before, "after": after, "python": sys.version.split()[0]}
 
 

@@ -16,12 +16,14 @@ class LineProtocol(asyncio.Protocol):
         self.lines = lines
         self.chunks = chunks
 
+    # region: data_received
     def data_received(self, data):
         self.chunks.append(data.decode())
         self.buffer += data                      # reassembly is the protocol's own job
         while b"\n" in self.buffer:
             line, self.buffer = self.buffer.split(b"\n", 1)
             self.lines.put_nowait(line.decode())
+    # endregion
 
 
 async def main():

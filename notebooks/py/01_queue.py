@@ -13,6 +13,7 @@ SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 ITEMS, CONSUMERS, CAPACITY, UNIT = 12, 3, 2, 0.1
 
 
+# region: producer_consumer
 async def producer(queue, stats):
     for item in range(ITEMS):
         if queue.full():
@@ -26,6 +27,7 @@ async def consumer(name, queue, stats):
         await asyncio.sleep(UNIT * SCALE)
         stats["per_consumer"][name] += 1
         queue.task_done()
+# endregion
 
 
 async def main():
@@ -34,10 +36,12 @@ async def main():
     start = time.perf_counter()
     workers = [asyncio.create_task(consumer(name, queue, stats)) for name in stats["per_consumer"]]
     await producer(queue, stats)
-    await queue.join()           # every item marked task_done
-    for w in workers:            # consumers loop forever: cancel them (3.13 adds Queue.shutdown)
+    # region: join_and_cancel
+    await queue.join()           # every item marked task_done: processed, not only taken
+    for w in workers:            # consumers loop forever: cancel them (3.13: queue.shutdown() ends them)
         w.cancel()
     await asyncio.gather(*workers, return_exceptions=True)
+    # endregion
     units = (time.perf_counter() - start) / SCALE / UNIT
     return {"units": units, **stats, "python": sys.version.split()[0]}
 

@@ -34,13 +34,15 @@ def add_one(laps, index):
     laps[index] = n
 
 
+# region: add_call
 def add_call(laps, index):
     global counter
     n = 0
     while not stop:
-        counter += one()      # load counter, call one() (a switch point), add, store
+        counter += one()  # load, call (a switch point), store
         n += 1
     laps[index] = n
+# endregion
 
 
 def race(work):

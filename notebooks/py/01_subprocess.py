@@ -13,12 +13,14 @@ SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 2.0
 
 
+# region: child
 async def child(i):
     code = f"import time; time.sleep({SECONDS * SCALE}); print({i})"
     proc = await asyncio.create_subprocess_exec(sys.executable, "-c", code,
                                                 stdout=asyncio.subprocess.PIPE)
     out, _ = await proc.communicate()
     return out.decode().strip()
+# endregion
 
 
 async def main():

@@ -44,12 +44,14 @@ async def watch(run_cpu):
     return max(gaps) / SCALE
 
 
+# region: inline_vs_thread
 async def inline():
     cpu()
 
 
 async def offloaded():
     await asyncio.to_thread(cpu)
+# endregion
 
 
 async def main():

@@ -1,10 +1,9 @@
-"""Async code can deadlock too: two tasks take two asyncio.Locks in opposite order.
+"""Async code can deadlock too: two asyncio tasks take two locks in opposite order, on one thread.
 
 Usage: 02_deadlock.py TIMEOUT_SECONDS   (article seconds, scaled by ASYNCLAB_TIME_SCALE)
-Every wait is guarded by the timeout so the script always ends. Events make the outcome independent of
-timing: nobody asks for a second lock before both asked for their first, and a task that gave up keeps its
-first lock until the other gave up too (releasing early would hand the other task both locks).
-Prints one JSON line: how each task ended, for opposite order and for the same order.
+Each task takes its first lock, works 0.2 s, then waits for the other lock until a deadline TIMEOUT after the start,
+the same for both (so neither can give up early and hand the other its lock). In opposite order each holds what the
+other waits for: both time out. Prints one JSON line: how each task ended, in opposite order and in the same order.
 """
 import asyncio
 import json
@@ -14,34 +13,24 @@ import sys
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 
 
-async def within(event, timeout):
-    try:
-        await asyncio.wait_for(event.wait(), timeout)
-    except asyncio.TimeoutError:
-        pass
-
-
-async def take_both(first, second, asked, other_asked, gave_up, other_gave_up, timeout):
-    asked.set()  # no suspension between this and the acquire below: "set" means "asked for its first lock"
+# region: take_both
+async def take_both(first, second, give_up_at):
     async with first:
-        await within(other_asked, timeout)
+        await asyncio.sleep(0.2 * SCALE)                 # work under the first lock
         try:
-            await asyncio.wait_for(second.acquire(), timeout)
-        except asyncio.TimeoutError:
-            gave_up.set()
-            await within(other_gave_up, timeout)
+            async with asyncio.timeout_at(give_up_at):   # both tasks give up at the same moment
+                await second.acquire()
+        except TimeoutError:
             return "timed out"
         second.release()
         return "got both"
+# endregion
 
 
 async def scenario(opposite, timeout):
     a, b = asyncio.Lock(), asyncio.Lock()
-    asked1, asked2, gave_up1, gave_up2 = (asyncio.Event() for _ in range(4))
-    other_order = (b, a) if opposite else (a, b)
-    return await asyncio.gather(
-        take_both(a, b, asked1, asked2, gave_up1, gave_up2, timeout),
-        take_both(*other_order, asked2, asked1, gave_up2, gave_up1, timeout))
+    give_up_at = asyncio.get_running_loop().time() + timeout
+    return await asyncio.gather(take_both(a, b, give_up_at), take_both(*((b, a) if opposite else (a, b)), give_up_at))
 
 
 if __name__ == "__main__":

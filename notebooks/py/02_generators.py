@@ -6,10 +6,11 @@ import json
 from collections import deque
 
 
+# region: round_robin
 def worker(name, steps, log):
     for step in range(steps):
         log.append(f"{name}{step}")
-        yield  # pause here; the local variable `step` survives until the scheduler resumes us
+        yield                     # pause; `step` survives until the scheduler resumes this generator
 
 
 def round_robin(generators):
@@ -17,10 +18,11 @@ def round_robin(generators):
     while ready:
         current = ready.popleft()
         try:
-            next(current)
+            next(current)         # resume until the next yield
         except StopIteration:
-            continue  # finished: drop it
-        ready.append(current)
+            continue              # finished: dropped
+        ready.append(current)     # paused again: back of the queue
+# endregion
 
 
 if __name__ == "__main__":

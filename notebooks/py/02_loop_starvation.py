@@ -4,7 +4,7 @@ Usage: 02_loop_starvation.py BUSY_SECONDS BEAT_SECONDS   (article seconds, scale
 1. CPU work inside a coroutine vs the same work in asyncio.to_thread: the heartbeat's longest gap.
 2. A loop of `await noop()` (never suspends) vs one that also awaits asyncio.sleep(0) now and then:
    how many heartbeats happen while it runs.
-Prints one JSON line.
+Prints one JSON line; gaps in wall-clock seconds.
 """
 import asyncio
 import json
@@ -43,8 +43,9 @@ def spin(seconds):
         pass
 
 
+# region: await_without_yielding
 async def noop():
-    return None  # finishes without suspending: awaiting it never reaches the loop
+    return None                    # finishes without suspending: awaiting it never reaches the loop
 
 
 async def awaits_without_yielding(seconds, yield_every):
@@ -54,25 +55,27 @@ async def awaits_without_yielding(seconds, yield_every):
         await noop()
         count += 1
         if yield_every and count % yield_every == 0:
-            await asyncio.sleep(0)  # the explicit "let others run"
+            await asyncio.sleep(0)  # the explicit "let the others run"
+# endregion
 
 
 async def main(busy, beat):
+    # region: cpu_work
     async def cpu_inline():
-        spin(busy)
+        spin(busy)                               # holds the loop's only thread
 
     async def cpu_in_thread():
-        await asyncio.to_thread(spin, busy)
+        await asyncio.to_thread(spin, busy)      # another thread spins; the loop stays free (GIL permitting)
+    # endregion
 
     inline_beats, inline_gap = await while_beating(cpu_inline, beat)
     thread_beats, thread_gap = await while_beating(cpu_in_thread, beat)
     noop_beats, _ = await while_beating(lambda: awaits_without_yielding(busy, 0), beat)
     sleep0_beats, _ = await while_beating(lambda: awaits_without_yielding(busy, 1000), beat)
     return {
-        "cpu_inline_gap_s": inline_gap, "cpu_inline_beats": inline_beats,
-        "cpu_to_thread_gap_s": thread_gap, "cpu_to_thread_beats": thread_beats,
+        "cpu_inline_gap_seconds": inline_gap, "cpu_inline_beats": inline_beats,
+        "cpu_to_thread_gap_seconds": thread_gap, "cpu_to_thread_beats": thread_beats,
         "await_noop_beats": noop_beats, "await_sleep0_beats": sleep0_beats,
-        "scale": SCALE,
     }
 
 

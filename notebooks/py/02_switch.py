@@ -14,6 +14,7 @@ import threading
 import time
 
 
+# region: thread_handoffs
 def thread_handoffs(handoffs):
     ping, pong = threading.Lock(), threading.Lock()
     ping.acquire()
@@ -33,8 +34,10 @@ def thread_handoffs(handoffs):
     elapsed = time.perf_counter() - started
     partner.join()
     return elapsed
+# endregion
 
 
+# region: task_handoffs
 async def task_handoffs(handoffs):
     ping, pong = asyncio.Semaphore(0), asyncio.Semaphore(0)
 
@@ -52,6 +55,7 @@ async def task_handoffs(handoffs):
     elapsed = time.perf_counter() - started
     await partner
     return elapsed
+# endregion
 
 
 def main():
@@ -62,8 +66,8 @@ def main():
         task_best = min(task_best, asyncio.run(task_handoffs(handoffs)))
     print(json.dumps({
         "handoffs": handoffs,
-        "thread_us": thread_best / handoffs * 1e6,
-        "task_us": task_best / handoffs * 1e6,
+        "thread_microseconds": thread_best / handoffs * 1e6,
+        "task_microseconds": task_best / handoffs * 1e6,
     }))
 
 

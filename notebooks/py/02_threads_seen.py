@@ -11,14 +11,16 @@ def names():
     return sorted(t.name for t in threading.enumerate())
 
 
+# region: threads_seen
 async def main():
     seen = {"at_start": names()}
-    await asyncio.sleep(0.01)
+    await asyncio.sleep(0.01)                      # a timer: no thread needed
     seen["after_sleep"] = names()
-    # Name resolution has no non-blocking API in the C library, so asyncio hands it to its default executor.
+    # The C library has no non-blocking name lookup, so asyncio runs it on its default executor (a thread).
     await asyncio.get_running_loop().getaddrinfo("localhost", 80)
     seen["after_getaddrinfo"] = names()
     return seen
+# endregion
 
 
 if __name__ == "__main__":

@@ -17,12 +17,14 @@ async def spin(frames, start):
         await asyncio.sleep(0.1 * SCALE)
 
 
+# region: slow_function
 async def slow_function(blocking):
     if blocking:
-        time.sleep(1 * SCALE)          # freezes the loop: nothing else can run
+        time.sleep(1 * SCALE)            # freezes the loop: nothing else can run
     else:
-        await asyncio.sleep(1 * SCALE)
+        await asyncio.sleep(1 * SCALE)   # hands the loop back until the time is up
     return 42
+# endregion
 
 
 async def supervisor(blocking):
@@ -35,7 +37,7 @@ async def supervisor(blocking):
         await spinner
     except asyncio.CancelledError:
         pass
-    return {"answer": answer, "frames": frames, "total_s": round((time.perf_counter() - start) / SCALE, 3)}
+    return {"answer": answer, "frames": frames}
 
 
 print(json.dumps({"python": sys.version.split()[0],

@@ -1,6 +1,6 @@
 """Lesson 4: the article's thread spinner (a Signal object with a plain `go` attribute).
 
-Frames are counted, not drawn (a notebook cannot honour backspaces). Prints one JSON line.
+Frames are recorded, not drawn (a notebook cannot honour backspaces). Prints one JSON line.
 """
 import itertools
 import json
@@ -10,45 +10,51 @@ import threading
 import time
 
 SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+frames, shown = [], {}
 
 
+def frame(char, msg):
+    """Stands in for the article's `write(char + ' ' + msg); flush(); write('\\x08' * len(...))`."""
+    frames.append({"at": time.perf_counter(), "thread": threading.get_ident()})
+
+
+def show(label, value):
+    shown[label] = repr(value)
+
+
+# region: thread_spinner
 class Signal:
     go = True
 
 
-def spin(signal, frames):
+def spin(msg, signal):
     for char in itertools.cycle("|/-\\"):
-        frames.append({"frame": char, "at": time.perf_counter(), "thread": threading.get_ident()})
+        frame(char, msg)
         time.sleep(0.1 * SCALE)
         if not signal.go:
             break
 
 
 def slow_function():
-    time.sleep(3 * SCALE)          # blocks this thread but releases the GIL, so the spinner runs
+    time.sleep(3 * SCALE)        # blocks this thread, releases the GIL: the spinner runs
     return 42
 
 
-def supervisor(frames):
+def supervisor():
     signal = Signal()
-    spinner = threading.Thread(target=spin, args=(signal, frames))
-    created = repr(spinner)
+    spinner = threading.Thread(target=spin, args=("thinking!", signal))
+    show("spinner object", spinner)
     spinner.start()
     result = slow_function()
-    stopped = time.perf_counter()
     signal.go = False
     spinner.join()
-    return created, result, time.perf_counter() - stopped
+    return result
+# endregion
 
 
-frames = []
-start = time.perf_counter()
-created, answer, stop_latency = supervisor(frames)
+answer = supervisor()
 print(json.dumps({
-    "python": sys.version.split()[0], "spinner_repr": created, "answer": answer,
+    "python": sys.version.split()[0], "spinner_repr": shown["spinner object"], "answer": answer,
     "frames": len(frames), "frame_threads": len({f["thread"] for f in frames}),
-    "longest_gap_s": round(max((b["at"] - a["at"] for a, b in zip(frames, frames[1:])), default=0) / SCALE, 3),
     "main_thread_spun": any(f["thread"] == threading.get_ident() for f in frames),
-    "total_s": round((time.perf_counter() - start) / SCALE, 3),
-    "stop_latency_s": round(stop_latency / SCALE, 3),
 }))

@@ -12,11 +12,13 @@ async def body(log):
     await asyncio.sleep(0)
 
 
+# region: create_task
 async def main(log):
     log.append("before create_task")
     task = asyncio.create_task(body(log))
     log.append("after create_task")
     await task
+# endregion
 
 
 def order(eager):

@@ -5,12 +5,11 @@ Prints one JSON line: for each way, when the failing call raised, when the excep
 the caller, what it was, and what had become of the sibling at that moment and when it ended.
 """
 import asyncio
-import json
-import os
 import sys
 import time
 
-SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+from _lab import SCALE, emit
+
 
 
 async def fail_after(seconds, state):
@@ -31,14 +30,19 @@ async def finish_after(seconds, state):
         state["sibling_ended_at"] = round((time.perf_counter() - state["start"]) / SCALE, 3)
 
 
+# region: gather
 async def with_gather(state):
-    await asyncio.gather(fail_after(0.2, state), finish_after(1.0, state))
+    await asyncio.gather(fail_after(0.2, state),
+                         finish_after(1.0, state))
+# endregion
 
 
+# region: task_group
 async def with_task_group(state):
     async with asyncio.TaskGroup() as tg:
         tg.create_task(fail_after(0.2, state))
         tg.create_task(finish_after(1.0, state))
+# endregion
 
 
 def measure(body):
@@ -66,4 +70,4 @@ def measure(body):
 ways = {"gather": measure(with_gather)}
 if sys.version_info >= (3, 11):
     ways["task_group"] = measure(with_task_group)
-print(json.dumps({"python": sys.version.split()[0], "ways": ways}))
+emit(ways=ways)

@@ -5,22 +5,25 @@ Prints one JSON line with the exception it raises and the warnings Python emits.
 import asyncio
 import gc
 import json
-import os
 import warnings
 
-SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+from _lab import SCALE
 
 
+# region: visit_url
 async def visit_url(url, response_time):
     await asyncio.sleep(response_time * SCALE)
     return f"visited {url}"
+# endregion
 
 
+# region: article_run_task
 async def run_task():
     task = visit_url("http://wangzhen.com", 2)
     task_2 = visit_url("http://another", 3)
     await asyncio.run(task)        # the article's line
     await asyncio.run(task_2)
+# endregion
 
 
 with warnings.catch_warnings(record=True) as caught:

@@ -1,17 +1,15 @@
 """Lesson 5: visit_url run four ways (and the article's two asyncio.run calls).
 
-Prints one JSON line: for each pattern its total time and, per call, when it started
-and ended, all in the article's seconds (measured time divided by ASYNCLAB_TIME_SCALE).
+Prints one JSON line: for each pattern its total time, its results and, per call, its url, its
+response time, when it started and ended, all in the article's seconds (measured time divided by ASYNCLAB_TIME_SCALE).
 The article's two asyncio.run calls come first; then the four patterns run side by side in
 one loop (they only wait, so they do not disturb each other), each timed from its own start.
 """
 import asyncio
-import json
-import sys
-import os
 import time
 
-SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1"))
+from _lab import SCALE, emit
+
 CLOCK = time.perf_counter
 calls = []          # (pattern, url, start, end) in seconds since the pattern began
 origins = {}        # pattern -> the moment it began
@@ -21,29 +19,44 @@ async def visit_url(pattern, url, response_time):
     origin = origins[pattern]
     start = CLOCK() - origin
     await asyncio.sleep(response_time * SCALE)
-    calls.append({"pattern": pattern, "url": url, "start": round(start / SCALE, 3),
+    calls.append({"pattern": pattern, "url": url, "seconds": response_time, "start": round(start / SCALE, 3),
                   "end": round((CLOCK() - origin) / SCALE, 3)})
     return f"visited {url}"
 
 
+A, B = "http://wangzhen.com", "http://another.com"
+
+
+# region: inline
 async def inline(p):
-    return [await visit_url(p, "a", 2), await visit_url(p, "b", 3)]
+    r1 = await visit_url(p, A, 2)
+    r2 = await visit_url(p, B, 3)
+    return [r1, r2]
+# endregion
 
 
+# region: coroutines_then_await
 async def coroutines_then_await(p):
-    c1, c2 = visit_url(p, "a", 2), visit_url(p, "b", 3)   # cold: nothing runs yet
+    c1 = visit_url(p, A, 2)     # cold: nothing runs yet
+    c2 = visit_url(p, B, 3)
     return [await c1, await c2]
+# endregion
 
 
+# region: create_task_then_await
 async def create_task_then_await(p):
-    t1 = asyncio.create_task(visit_url(p, "a", 2))       # scheduled now
-    t2 = asyncio.create_task(visit_url(p, "b", 3))
+    t1 = asyncio.create_task(visit_url(p, A, 2))
+    t2 = asyncio.create_task(visit_url(p, B, 3))
     return [await t1, await t2]
+# endregion
 
 
+# region: gather
 async def gather(p):
-    # Slow call first: the results still come back in argument order.
-    return await asyncio.gather(visit_url(p, "b", 3), visit_url(p, "a", 2))
+    # slow call first: results still in argument order
+    return await asyncio.gather(visit_url(p, B, 3),
+                                visit_url(p, A, 2))
+# endregion
 
 
 def report(pattern, results):
@@ -66,9 +79,13 @@ async def side_by_side(bodies):
     return dict(zip([name for name, _ in bodies], reports))
 
 
+# region: two_runs
 def two_runs(p):
-    # The article's first version: one asyncio.run per call.
-    return [asyncio.run(visit_url(p, "a", 2)), asyncio.run(visit_url(p, "b", 3))]
+    # the article's first version: one asyncio.run per call
+    r1 = asyncio.run(visit_url(p, A, 2))
+    r2 = asyncio.run(visit_url(p, B, 3))
+    return [r1, r2]
+# endregion
 
 
 patterns = {"two_runs": timed("two_runs", two_runs)}
@@ -76,4 +93,4 @@ patterns.update(asyncio.run(side_by_side([
     ("inline", inline), ("coroutines_then_await", coroutines_then_await),
     ("create_task_then_await", create_task_then_await), ("gather", gather)])))
 
-print(json.dumps({"python": sys.version.split()[0], "scale": SCALE, "patterns": patterns}))
+emit(scale=SCALE, patterns=patterns)

@@ -7,6 +7,7 @@ var rows = new List<(string Name, Sample Sample)>
 {
     TraceBenchmarks.Clock(),
     TraceBenchmarks.Mark(),
+    TraceBenchmarks.WakeUp(),
     TraceBenchmarks.Span(),
 };
 var untraced = TraceBenchmarks.Loop(TraceBenchmarks.LoopTracing.None);

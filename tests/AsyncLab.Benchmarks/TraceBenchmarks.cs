@@ -19,6 +19,17 @@ internal static class TraceBenchmarks
         }));
     }
 
+    /// <summary>An explicit wake-up: one event like a mark, plus a read of the current lane.</summary>
+    public static (string Name, Sample Sample) WakeUp()
+    {
+        return ("Trace.WakeUp, one thread", Sample.Of(7, Events, () =>
+        {
+            var trace = new Trace(capacity: Events);
+            for (var i = 0; i < Events; i++)
+                trace.WakeUp("lane", "cause");
+        }));
+    }
+
     public static (string Name, Sample Sample) Span()
     {
         return ("Trace.Span (open + dispose), one thread", Sample.Of(7, Events, () =>

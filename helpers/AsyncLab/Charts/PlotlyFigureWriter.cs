@@ -292,6 +292,10 @@ internal static class PlotlyFigureWriter
         foreach (var row in model.Rows)
             json.WriteStringValue(Text(TimelineGeometry.Shorten(row, g.LabelChars)));
         json.WriteEndArray();
+        // Invisible ticks push the lane names 10 px off the plot, where the SVG writes them, clear of bars and the player's cursor.
+        json.WriteString("ticks", "outside");
+        json.WriteNumber("ticklen", 10);
+        json.WriteString("tickcolor", "rgba(0,0,0,0)");
         json.WriteBoolean("showgrid", false);
         json.WriteBoolean("zeroline", false);
         json.WriteBoolean("fixedrange", true);

@@ -209,7 +209,7 @@ internal sealed class LoopCore
             trace.AddSegment(lane, "queued", SegmentState.Queued, item.Posted, start, 0);
         var from = ReferenceEquals(item.From?.Trace, trace) ? item.From!.Name : null;
         if (from is not null ? from != lane : item.PostedBy != ThreadId)
-            trace.AddWake(lane, from is null ? WakeUpResolver.CompletedOnThread : WakeUpResolver.ByLane, from, item.Posted, item.PostedBy);
+            trace.AddWake(lane, from is null ? WakeUpResolver.CompletedOnThread : WakeUpResolver.ByLane, item.Posted, item.PostedBy);
     }
 
     /// <summary>Queue waits shorter than 0.1 ms are the loop's own overhead, too short to draw.</summary>

@@ -34,7 +34,7 @@ public static class LabTime
             // so the timer thread does not count as running the lane.
             using (ExecutionContext.SuppressFlow())
             {
-                delay.ContinueWith(static (_, state) => ((LaneContext)state!).Trace.AddWake(((LaneContext)state!).Name, TimerFired, null,
+                delay.ContinueWith(static (_, state) => ((LaneContext)state!).Trace.AddWake(((LaneContext)state!).Name, TimerFired,
                     Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId),
                     lane, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }

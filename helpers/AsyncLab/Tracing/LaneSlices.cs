@@ -88,7 +88,7 @@ internal static class LaneSlices
             return;
         }
         t_resumesAfterInline = from;
-        to.Trace.AddWake(to.Name, WakeUpResolver.ByLane, from.Name, now, Environment.CurrentManagedThreadId);
+        to.Trace.AddWake(to.Name, WakeUpResolver.ByLane, now, Environment.CurrentManagedThreadId);
     }
 
     private static void OnLaneChanged(AsyncLocalValueChangedArgs<LaneContext?> change)

@@ -73,8 +73,7 @@ public sealed partial class Trace
     {
         ArgumentNullException.ThrowIfNull(lane);
         ArgumentNullException.ThrowIfNull(cause);
-        var current = LaneSlices.Current;
-        AddWake(lane, cause, ReferenceEquals(current?.Trace, this) ? current!.Name : null, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
+        AddWake(lane, cause, Stopwatch.GetTimestamp(), Environment.CurrentManagedThreadId);
     }
 
     /// <summary>The wake-ups recorded so far, each joined to the slice it resumed, ordered by cause time.</summary>
@@ -84,7 +83,7 @@ public sealed partial class Trace
         {
             var events = _buffer.Snapshot();
             return WakeUpResolver.Resolve(BuildSegments(events), events.Where(e => e.Kind == TraceEventKind.Wake)
-                .Select(e => (e.Lane, e.From, e.Label, ToMs(e.Start), e.ThreadId)));
+                .Select(e => (e.Lane, e.Label, ToMs(e.Start), e.ThreadId)));
         }
     }
 
@@ -112,11 +111,15 @@ public sealed partial class Trace
             Kind = TraceEventKind.Segment, Lane = lane, Label = label, State = state, Start = start, End = end, ThreadId = threadId,
         });
 
-    /// <summary>Records a wake-up of <paramref name="lane"/> caused at <paramref name="at"/>; <paramref name="from"/> is the causing lane or null.</summary>
-    internal void AddWake(string lane, string cause, string? from, long at, int threadId) =>
+    /// <summary>
+    /// Records a wake-up of <paramref name="lane"/> caused at <paramref name="at"/> on thread <paramref name="threadId"/>.
+    /// The causing lane is not stored (an event stays three fields of references small): it is the lane that was running
+    /// on that thread at that moment, found when the wake-ups are read.
+    /// </summary>
+    internal void AddWake(string lane, string cause, long at, int threadId) =>
         _buffer.Add(new TraceEvent
         {
-            Kind = TraceEventKind.Wake, Lane = lane, Label = cause, From = from, Start = at, End = at, ThreadId = threadId,
+            Kind = TraceEventKind.Wake, Lane = lane, Label = cause, Start = at, End = at, ThreadId = threadId,
         });
 
     /// <summary>Milliseconds since the trace started for a <see cref="Stopwatch"/> timestamp.</summary>

@@ -21,8 +21,6 @@ internal struct TraceEvent
 {
     public string Lane;
     public string Label;
-    /// <summary>For <see cref="TraceEventKind.Wake"/>: the lane whose code caused it, or null when no lane was running.</summary>
-    public string? From;
     public long Start;
     public long End;
     public int ThreadId;

@@ -12,25 +12,45 @@ internal static class WakeUpResolver
     /// <summary>The cause recorded when a thread outside the loop and outside any lane (a timer, a socket) posted the continuation.</summary>
     internal const string CompletedOnThread = "\0thread";
 
-    internal static IReadOnlyList<WakeUp> Resolve(IReadOnlyList<Segment> segments, IEnumerable<(string Lane, string? From, string Cause, double AtMs, int ThreadId)> wakes)
+    internal static IReadOnlyList<WakeUp> Resolve(IReadOnlyList<Segment> segments, IEnumerable<(string Lane, string Cause, double AtMs, int ThreadId)> wakes)
     {
+        var byThread = segments.Where(s => s.State == SegmentState.Running && s.ThreadId != 0)
+            .GroupBy(s => s.ThreadId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartMs).ToArray());
         var starts = segments.Where(s => s.State == SegmentState.Running)
             .ToLookup(s => s.Lane);
         var byLane = starts.ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartMs).ToArray());
         // Several causes may point at one slice (a timer fires, then the loop gets the post): the earliest is the root cause.
         var chosen = new Dictionary<(string Lane, double Start), WakeUp>();
-        foreach (var (lane, from, cause, at, threadId) in wakes.OrderBy(w => w.AtMs))
+        foreach (var (lane, cause, at, threadId) in wakes.OrderBy(w => w.AtMs))
         {
+            var from = RunningOn(byThread, threadId, at, lane);
             if (!byLane.TryGetValue(lane, out var slices))
                 continue;
-            var slice = FirstAtOrAfter(slices, at - ToleranceMs);
-            if (slice is not { } resumed || chosen.ContainsKey((lane, resumed.StartMs)))
+            var index = IndexAtOrAfter(slices, at - ToleranceMs);
+            if (index == slices.Length || chosen.ContainsKey((lane, slices[index].StartMs)))
                 continue;
+            var resumed = slices[index];
             chosen.Add((lane, resumed.StartMs),
                 new WakeUp(from ?? lane, threadId, Math.Min(at, resumed.StartMs), lane, resumed.ThreadId, resumed.StartMs,
                     Describe(cause, from, threadId)));
         }
         return chosen.Values.OrderBy(w => w.AtMs).ToList();
+    }
+
+    /// <summary>The lane whose code ran on <paramref name="threadId"/> at <paramref name="ms"/> (not the woken one), or null.</summary>
+    private static string? RunningOn(Dictionary<int, Segment[]> byThread, int threadId, double ms, string woken)
+    {
+        if (!byThread.TryGetValue(threadId, out var slices))
+            return null;
+        // Slices on one thread do not overlap: the few starting just before the moment are the only candidates.
+        var next = IndexAtOrAfter(slices, ms + ToleranceMs);
+        for (var i = next - 1; i >= Math.Max(0, next - 3); i--)
+        {
+            var s = slices[i];
+            if (s.Lane != woken && ms <= s.EndMs + ToleranceMs)
+                return s.Lane;
+        }
+        return null;
     }
 
     private static string Describe(string cause, string? from, int threadId) => cause switch
@@ -40,7 +60,8 @@ internal static class WakeUpResolver
         _ => cause,
     };
 
-    private static Segment? FirstAtOrAfter(Segment[] slices, double ms)
+    /// <summary>The index of the first slice starting at or after <paramref name="ms"/> (the length when none does).</summary>
+    private static int IndexAtOrAfter(Segment[] slices, double ms)
     {
         var (low, high) = (0, slices.Length);
         while (low < high)
@@ -51,6 +72,6 @@ internal static class WakeUpResolver
             else
                 high = mid;
         }
-        return low < slices.Length ? slices[low] : null;
+        return low;
     }
 }

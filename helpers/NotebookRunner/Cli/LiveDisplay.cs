@@ -3,13 +3,18 @@ using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
 
-/// <summary>Live progress on a terminal: finished notebooks scroll up as lines, a status line at the bottom shows every running notebook and its current cell.</summary>
+/// <summary>
+/// Live progress on a terminal: failed cells (at most <see cref="ReportLimits.DisplayedCells"/> per notebook) and finished
+/// notebooks scroll up as lines, a status line at the bottom, never wider than the terminal, shows every running
+/// notebook and its current cell.
+/// </summary>
 internal sealed class LiveDisplay(TextWriter output, int width) : IRunDisplay
 {
     private const string ClearLine = "\r\u001b[2K";
     private const string Green = "\u001b[32m", Red = "\u001b[31m", Dim = "\u001b[2m", Reset = "\u001b[0m";
 
     private readonly Lock _gate = new();
+    private readonly CellLineBudget _budget = new();
     private readonly SortedDictionary<string, (int Cell, int Total, int Done)> _running = new(StringComparer.Ordinal);
 
     public void NotebookStarted(string path, int codeCells)
@@ -29,8 +34,17 @@ internal sealed class LiveDisplay(TextWriter output, int width) : IRunDisplay
         {
             lock (_gate)
             {
-                output.Write(ClearLine);
-                output.WriteLine($"{Red}✗{Reset} {cell.Path}(cell {cell.CellNumber}): {cell.Outcome.ToString().ToLowerInvariant()}");
+                var line = _budget.Take(cell.Path) switch
+                {
+                    CellLine.Print => $"{Red}✗{Reset} {cell.Path}(cell {cell.CellNumber}): {cell.Outcome.ToString().ToLowerInvariant()}",
+                    CellLine.PrintBudgetSpent => $"{Red}✗{Reset} {CellLineBudget.BudgetSpent(cell.Path)}",
+                    _ => null,
+                };
+                if (line is not null)
+                {
+                    output.Write(ClearLine);
+                    output.WriteLine(line);
+                }
             }
         }
 
@@ -54,6 +68,7 @@ internal sealed class LiveDisplay(TextWriter output, int width) : IRunDisplay
         lock (_gate)
         {
             _running.Remove(result.Path);
+            _budget.Finished(result.Path);
             var mark = result.Succeeded ? $"{Green}✓{Reset}" : $"{Red}✗{Reset}";
             output.Write(ClearLine);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

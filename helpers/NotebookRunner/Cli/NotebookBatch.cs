@@ -86,9 +86,9 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
             await error.WriteLineAsync(message).ConfigureAwait(false);
         }
 
-        foreach (var cell in results.SelectMany(r => r.Cells).Where(c => c.Outcome is CellOutcome.Failed or CellOutcome.NotRun))
+        foreach (var report in FailureReport.Lines([.. results.SelectMany(r => r.Cells).Where(c => c.Outcome is CellOutcome.Failed or CellOutcome.NotRun)]))
         {
-            await output.WriteLineAsync(cell.Describe()).ConfigureAwait(false);
+            await output.WriteLineAsync(report).ConfigureAwait(false);
         }
 
         var notebooks = results.Count + unreadable.Count + crashes.Count;
@@ -102,18 +102,18 @@ internal sealed class NotebookBatch(NotebookExecution executor, TextWriter outpu
         await output.WriteLineAsync(summary).ConfigureAwait(false);
     }
 
-    // run: in place, or a copy under --output-dir at the notebook's path relative to the current folder (its full path
-    // when it lies outside); check: nothing.
+    // A copy under --output-dir at the notebook's path relative to the current folder (its full path when it lies
+    // outside); without it, run writes in place and check writes nothing.
     private static string? WriteTarget(RunSettings settings, NotebookDocument document)
     {
-        if (settings.Mode != NotebookTestMode.Run || document.Format != NotebookFormat.Ipynb)
+        if (document.Format != NotebookFormat.Ipynb)
         {
             return null;
         }
 
         if (settings.OutputDirectory is null)
         {
-            return document.Path;
+            return settings.Mode == NotebookTestMode.Run ? document.Path : null;
         }
 
         var full = Path.GetFullPath(document.Path);

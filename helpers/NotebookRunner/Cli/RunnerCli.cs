@@ -6,7 +6,7 @@ using NotebookRunner.Testing;
 
 namespace NotebookRunner.Cli;
 
-/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, and the internal <c>worker</c> verb.</summary>
+/// <summary>The command line: <c>run</c>, <c>check</c>, <c>bench</c>, <c>site</c>, and the internal <c>worker</c> verb.</summary>
 internal static class RunnerCli
 {
     public const string WorkerVerb = "worker";
@@ -27,7 +27,10 @@ internal static class RunnerCli
             NotebookCommand(NotebookTestMode.Check, "check", "Execute notebooks and compare their outputs with the stored ones, printing a diff per cell.",
                             services, output, error, liveProgress),
             BenchCommand(services, output),
+            ExportCommand.Create(output, error),
+            JupyterKernelCommand.Create(output, error),
             ReadabilityCommand(output, error),
+            Site.SiteCommand.Create(output, error),
         };
 
         var parse = root.Parse(args);
@@ -49,7 +52,12 @@ internal static class RunnerCli
                                            TextWriter output, TextWriter error, bool liveProgress)
     {
         var paths = new Argument<string[]>("paths") { Description = "Notebook files or folders (searched recursively for *.ipynb and *.dib).", Arity = ArgumentArity.OneOrMore };
-        var outputDir = new Option<string?>("--output-dir") { Description = "Write executed copies under this folder instead of changing the notebooks." };
+        var outputDir = new Option<string?>("--output-dir")
+        {
+            Description = mode == NotebookTestMode.Run
+                ? "Write executed copies under this folder instead of changing the notebooks."
+                : "Also write executed copies under this folder, with every cell's full output (the notebooks are never changed).",
+        };
         var workingDir = new Option<string?>("--working-dir") { Description = "Working directory of the notebooks (default: each notebook's folder, as in VS Code)." };
         var timeout = new Option<double?>("--timeout") { Description = "Seconds a whole notebook may run (default 600; notebook metadata overrides)." };
         var cellTimeout = new Option<double?>("--cell-timeout") { Description = "Seconds a cell may run (default 120; notebook and cell metadata override)." };
@@ -62,8 +70,11 @@ internal static class RunnerCli
             Description = "Then apply every \"break it\" mutation the cells declare, one run each; each must make its claim fail.",
         };
 
-        var command = new Command(name, description) { paths, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit };
-        command.Options.Add(mode == NotebookTestMode.Run ? outputDir : mutations);
+        var kernel = KernelOption.Create();
+
+        var command = new Command(name, description) { paths, outputDir, workingDir, timeout, cellTimeout, stopOnError, parallel, shard, junit, kernel };
+        if (mode == NotebookTestMode.Check)
+            command.Options.Add(mutations);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -74,13 +85,14 @@ internal static class RunnerCli
                 settings = new RunSettings(
                     mode,
                     parse.GetValue(paths)!,
-                    mode == NotebookTestMode.Run ? parse.GetValue(outputDir) : null,
+                    parse.GetValue(outputDir),
                     defaults with
                     {
                         WorkingDirectory = parse.GetValue(workingDir) is { } dir ? Path.GetFullPath(dir) : null,
                         NotebookTimeout = Seconds(parse.GetValue(timeout), "--timeout") ?? defaults.NotebookTimeout,
                         DefaultCellTimeout = Seconds(parse.GetValue(cellTimeout), "--cell-timeout") ?? defaults.DefaultCellTimeout,
                         StopOnError = parse.GetValue(stopOnError),
+                        Kernel = KernelOption.Installed(parse.GetValue(kernel)),
                     },
                     AtLeastOne(parse.GetValue(parallel)),
                     parse.GetValue(shard) is { } s ? Shard.Parse(s) : null,

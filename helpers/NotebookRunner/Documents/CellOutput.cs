@@ -28,3 +28,7 @@ public sealed record DisplayOutput(IReadOnlyList<KeyValuePair<string, string>> D
 /// <param name="EValue">The message (for exceptions, <c>exception.ToString()</c>).</param>
 /// <param name="Traceback">The message split into lines.</param>
 public sealed record ErrorOutput(string EName, string EValue, IReadOnlyList<string> Traceback) : CellOutput;
+
+/// <summary>An output that could not be read, kept in its place by <see cref="NotebookReader.ReadForDisplay"/>.</summary>
+/// <param name="Problem">What is wrong with it, with the file and position.</param>
+public sealed record UnreadableOutput(NotebookFormatException Problem) : CellOutput;

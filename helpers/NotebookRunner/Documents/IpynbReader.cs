@@ -8,15 +8,20 @@ internal sealed class IpynbReader
 {
     private readonly string _path;
     private readonly byte[] _utf8;
+    private readonly List<NotebookFormatException>? _problems;
     private JsonPositions? _positions;
 
-    private IpynbReader(string path, byte[] utf8)
+    private IpynbReader(string path, byte[] utf8, List<NotebookFormatException>? problems)
     {
         _path = path;
         _utf8 = utf8;
+        _problems = problems;
     }
 
-    public static NotebookDocument Read(string path, byte[] utf8) => new IpynbReader(path, utf8).Read();
+    public static NotebookDocument Read(string path, byte[] utf8) => new IpynbReader(path, utf8, null).Read();
+
+    /// <summary>Reads for display: a cell or an output that cannot be read becomes a placeholder carrying its problem.</summary>
+    public static NotebookDocument ReadTolerant(string path, byte[] utf8) => new IpynbReader(path, utf8, []).Read();
 
     private NotebookDocument Read()
     {
@@ -65,16 +70,28 @@ internal sealed class IpynbReader
         for (var i = 0; i < cellsArray.Count; i++)
         {
             var where = $"cells[{i}]";
-            if (cellsArray[i] is not JsonObject cell)
+            try
             {
-                throw Error(where, $"cell {i + 1} must be an object");
-            }
+                if (cellsArray[i] is not JsonObject cell)
+                {
+                    throw Error(where, $"cell {i + 1} must be an object");
+                }
 
-            cells.Add(ReadCell(cell, i, where, defaultKernel));
-            cellJson.Add(cell);
+                cells.Add(ReadCell(cell, i, where, defaultKernel));
+                cellJson.Add(cell);
+            }
+            catch (NotebookFormatException problem) when (_problems is not null)
+            {
+                _problems.Add(problem);
+                cells.Add(new NotebookCell { Index = i, Kind = CellKind.Raw, Source = "", Problem = problem });
+                cellJson.Add([]);
+            }
         }
 
-        return new NotebookDocument(_path, NotebookFormat.Ipynb, cells, metadata, defaultKernel, root, cellJson, DetectIndent());
+        return new NotebookDocument(_path, NotebookFormat.Ipynb, cells, metadata, defaultKernel, root, cellJson, DetectIndent())
+        {
+            Problems = _problems ?? [],
+        };
     }
 
     private NotebookCell ReadCell(JsonObject cell, int index, string where, string defaultKernel)
@@ -124,7 +141,15 @@ internal sealed class IpynbReader
             case JsonArray outputs:
                 for (var o = 0; o < outputs.Count; o++)
                 {
-                    result.Outputs.Add(ReadOutput(outputs[o], $"{where}.outputs[{o}]", index));
+                    try
+                    {
+                        result.Outputs.Add(ReadOutput(outputs[o], $"{where}.outputs[{o}]", index));
+                    }
+                    catch (NotebookFormatException problem) when (_problems is not null)
+                    {
+                        _problems.Add(problem);
+                        result.Outputs.Add(new UnreadableOutput(problem));
+                    }
                 }
 
                 break;

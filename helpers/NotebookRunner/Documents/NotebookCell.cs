@@ -40,6 +40,9 @@ public sealed class NotebookCell
     /// <summary>The 1-based line of the notebook file where the cell's source starts, when known (for error messages).</summary>
     public int? FileLine { get; init; }
 
+    /// <summary>Why this cell could not be read, for a placeholder made by <see cref="NotebookReader.ReadForDisplay"/>; otherwise null.</summary>
+    public NotebookFormatException? Problem { get; init; }
+
     /// <summary>The first line of the source, for reports.</summary>
     public string FirstLine => Source.Split('\n', 2)[0];
 }

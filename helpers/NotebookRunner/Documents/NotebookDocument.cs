@@ -38,6 +38,9 @@ public sealed class NotebookDocument
     /// <summary>The kernel cells run in unless their metadata or a selector says otherwise (compat spec §1.2).</summary>
     public string DefaultKernelName { get; }
 
+    /// <summary>The cells and outputs that could not be read, when read with <see cref="NotebookReader.ReadForDisplay"/>; otherwise empty.</summary>
+    public IReadOnlyList<NotebookFormatException> Problems { get; init; } = [];
+
     /// <summary>The cells that would be sent to a kernel: code cells, in order.</summary>
     public IEnumerable<NotebookCell> CodeCells => Cells.Where(c => c.Kind == CellKind.Code);
 

@@ -19,6 +19,15 @@ public enum CellStatus
     NotRun,
 }
 
+/// <summary>The engine that runs a notebook's cells, one process per notebook either way.</summary>
+public enum KernelEngine
+{
+    /// <summary>The runner's own engine: Roslyn scripting with the kernel's semantics, fast to start.</summary>
+    Roslyn,
+    /// <summary>The real .NET Interactive kernel, <c>dotnet-interactive stdio</c>: the tool VS Code Polyglot launches.</summary>
+    DotnetInteractive,
+}
+
 /// <summary>Per-cell settings the parent applies when it runs a cell.</summary>
 /// <param name="Timeout">How long the cell may run before the worker is killed; null for the run's default.</param>
 /// <param name="SkipReason">When not null, the cell is not run and is reported as skipped with this reason.</param>
@@ -46,6 +55,9 @@ public sealed record ExecutionOptions
 
     /// <summary>Stop at the first failing cell instead of running every cell, as VS Code's "Run All" does.</summary>
     public bool StopOnError { get; init; }
+
+    /// <summary>The engine that runs the cells: the runner's own (the default) or the real .NET Interactive kernel.</summary>
+    public KernelEngine Kernel { get; init; } = KernelEngine.Roslyn;
 
     /// <summary>Extra environment variables for the worker process.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using NotebookRunner.Documents;
+using NotebookRunner.Execution.Engines;
 
 namespace NotebookRunner.Execution;
 
@@ -19,7 +20,7 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<int, CellOutputCollector> _collectors = [];
     private readonly Dictionary<int, string> _lateWrites = [];
-    private WorkerProcess? _worker;
+    private IKernelWorker? _worker;
     private int _executionCount;
 
     public async Task<NotebookRunResult> ExecuteAsync(IReadOnlyList<NotebookCell> cells, CancellationToken ct)
@@ -92,7 +93,7 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
 
         try
         {
-            _worker ??= await WorkerProcess.StartAsync(WorkingDirectory, options.Environment, ct).ConfigureAwait(false);
+            _worker ??= await IKernelWorker.StartAsync(options.Kernel, WorkingDirectory, options.Environment, ct).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -141,8 +142,8 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
             {
                 return message.Status switch
                 {
-                    CellOutcome.PassedStatus => Result(CellStatus.Passed, null),
-                    CellOutcome.TimedOutStatus => Result(CellStatus.TimedOut, $"{Describe(cell)} timed out after {Seconds(watch.Elapsed)}. {message.Text}"),
+                    WorkerMessage.PassedStatus => Result(CellStatus.Passed, null),
+                    WorkerMessage.TimedOutStatus => Result(CellStatus.TimedOut, $"{Describe(cell)} timed out after {Seconds(watch.Elapsed)}. {message.Text}"),
                     _ => Result(CellStatus.Failed, message.Text ?? "The cell failed.", message.ExceptionType),
                 };
             }
@@ -181,7 +182,12 @@ internal sealed class NotebookRun(string notebookPath, ExecutionOptions options,
 
                 break;
             case WorkerMessage.Update:
-                _ = collector.TryUpdate(message.DisplayId, data) || _collectors.Values.Any(c => c.TryUpdate(message.DisplayId, data));
+                // VS Code replaces an output it knows by id and appends one it does not know.
+                if (!collector.TryUpdate(message.DisplayId, data) && !_collectors.Values.Any(c => c.TryUpdate(message.DisplayId, data)))
+                {
+                    collector.AddDisplay(message.DisplayId, data);
+                }
+
                 break;
         }
     }

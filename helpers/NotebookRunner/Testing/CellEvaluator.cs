@@ -27,7 +27,10 @@ public static partial class CellEvaluator
         ArgumentNullException.ThrowIfNull(run);
         var cell = plan.Document.Cells[run.CellIndex];
         var directives = plan.DirectivesOf(cell.Index);
-        var result = new CellTestResult(plan.Document.Path, cell.Index + 1, cell.FirstLine, CellOutcome.Passed, null, 1, null, 1, [], run);
+        var result = new CellTestResult(plan.Document.Path, cell.Index + 1, cell.FirstLine, CellOutcome.Passed, null, 1, null, 1, [], run)
+        {
+            ComparedWithStoredOutputs = compareOutputs,
+        };
         switch (run.Status)
         {
             case CellStatus.Skipped:

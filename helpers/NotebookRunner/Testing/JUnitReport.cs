@@ -38,7 +38,7 @@ public static class JUnitReport
     {
         var element = new XElement("testcase",
             new XAttribute("classname", cell.Path),
-            new XAttribute("name", $"cell {cell.CellNumber}: {cell.FirstLine}"),
+            new XAttribute("name", $"cell {cell.CellNumber}: {ReportLimits.Clip(cell.FirstLine)}"),
             new XAttribute("time", Seconds(cell.Run.Elapsed)));
         switch (cell.Outcome)
         {
@@ -47,7 +47,7 @@ public static class JUnitReport
                 break;
             case CellOutcome.Failed or CellOutcome.NotRun:
                 var report = cell.Describe();
-                element.Add(new XElement("failure", new XAttribute("message", report.Split('\n')[0]), report));
+                element.Add(new XElement("failure", new XAttribute("message", cell.Headline()), report));
                 break;
         }
 

@@ -22,6 +22,7 @@ internal static class NotebookSession
             }
 
             NotebookWriter.Write(document, writeTo);
+            return verdicts with { Cells = [.. verdicts.Cells.Select(c => c with { ExecutedNotebook = writeTo })] };
         }
 
         return verdicts;

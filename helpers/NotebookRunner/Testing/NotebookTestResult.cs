@@ -33,7 +33,7 @@ public sealed record NotebookTestResult(string Path, IReadOnlyList<CellTestResul
         if (failures.Count > 0)
         {
             throw new NotebookAssertionException(
-                $"{Path}: {failures.Count} of {Cells.Count} cells {what}:\n" + string.Join('\n', failures.Select(f => f.Describe())));
+                $"{Path}: {failures.Count} of {Cells.Count} cells {what}:\n" + string.Join('\n', FailureReport.Lines(failures)));
         }
     }
 }

@@ -5,8 +5,11 @@ internal static class ChartTestPaths
 {
     public const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>The repository root (the folder holding AsyncNotebooks.slnx).</summary>
+    public static string Repository { get; } = RepositoryRoot();
+
     /// <summary>The npm folder holding plotly.js and require.js (<c>npm ci</c> there installs them).</summary>
-    public static string JsFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "AsyncLab.Tests", "Charts", "js");
+    public static string JsFolder { get; } = Path.Combine(Repository, "tests", "AsyncLab.Tests", "Charts", "js");
 
     public static string PlotlyJs => Path.Combine(JsFolder, "node_modules", "plotly.js-dist-min", "plotly.min.js");
 

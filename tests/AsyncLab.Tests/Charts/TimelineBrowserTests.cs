@@ -93,7 +93,11 @@ public sealed class TimelineBrowserTests(ITestOutputHelper output)
         var problems = new List<string>();
         page.PageError += (_, error) => problems.Add("page error: " + error);
         page.Dialog += (_, dialog) => problems.Add("dialog opened: " + dialog.Message);
-        page.Console += (_, message) => problems.Add($"console {message.Type}: {message.Text}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" || message.Text.StartsWith("AsyncLab", StringComparison.Ordinal))
+                problems.Add($"console {message.Type}: {message.Text}");
+        };
         page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url}");
         await ChartBrowser.RouteCdnToLocalCopiesAsync(page);
 

@@ -1,27 +1,21 @@
 using System.Globalization;
 using System.Xml.Linq;
 using AsyncLab;
+using static AsyncLab.Tests.Charts.SvgQuery;
 
 namespace AsyncLab.Tests.Charts;
 
 public class TimelineSvgTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private static XElement Parse(Timeline timeline) => XElement.Parse(timeline.ToSvg());
-
-    private static IEnumerable<XElement> WithClass(XElement root, string name, string cssClass) =>
-        root.Descendants(Svg + name).Where(e => ((string?)e.Attribute("class"))?.Split(' ').Contains(cssClass) == true);
-
     [Fact]
     public void Draws_one_bar_per_segment_with_the_state_as_class()
     {
         var timeline = SampleTimelines.Interleaving();
         var svg = Parse(timeline);
 
-        Assert.Equal(timeline.Segments.Count, WithClass(svg, "rect", "bar").Count());
-        Assert.Equal(5, WithClass(svg, "rect", "running").Count());
-        Assert.Equal(2, WithClass(svg, "rect", "waiting").Count());
+        Assert.Equal(timeline.Segments.Count, WithClass(svg, "rect", "bar").Count);
+        Assert.Equal(5, WithClass(svg, "rect", "running").Count);
+        Assert.Equal(2, WithClass(svg, "rect", "waiting").Count);
         Assert.Single(WithClass(svg, "rect", "blocked"));
     }
 
@@ -111,7 +105,7 @@ public class TimelineSvgTests
 
         Assert.Equal(["thread 1", "thread 7"], WithClass(svg, "text", "lane").Select(e => e.Nodes().OfType<XText>().Single().Value));
         // Waiting holds no thread, so by thread only running and blocked segments are drawn.
-        Assert.Equal(6, WithClass(svg, "rect", "bar").Count());
+        Assert.Equal(6, WithClass(svg, "rect", "bar").Count);
         Assert.Contains("sync-over-async", WithClass(svg, "text", "caption").Select(t => t.Value));
     }
 
@@ -147,7 +141,7 @@ public class TimelineSvgTests
             [new TraceMark("t", "first", 100, 1), new TraceMark("t", "second", 101, 1), new TraceMark("t", "third", 600, 1)]);
         var svg = Parse(timeline);
 
-        Assert.Equal(3, WithClass(svg, "g", "mark").Count());
+        Assert.Equal(3, WithClass(svg, "g", "mark").Count);
         Assert.Equal(["first", "third"], WithClass(svg, "text", "mark-label").Select(t => t.Value));
     }
 

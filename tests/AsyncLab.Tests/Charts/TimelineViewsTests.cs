@@ -2,19 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
 using AsyncLab;
+using static AsyncLab.Tests.Charts.SvgQuery;
 
 namespace AsyncLab.Tests.Charts;
 
 /// <summary>The geometry of each view, state, panel and wake-up arrow, in the SVG and the plotly figure alike.</summary>
 public class TimelineViewsTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private static XElement Parse(Timeline timeline) => XElement.Parse(timeline.ToSvg());
-
-    private static List<XElement> WithClass(XElement root, string name, string cssClass) =>
-        root.Descendants(Svg + name).Where(e => ((string?)e.Attribute("class"))?.Split(' ').Contains(cssClass) == true).ToList();
-
     private static List<string> Lanes(XElement svg) => WithClass(svg, "text", "lane").Select(e => e.Nodes().OfType<XText>().Single().Value).ToList();
 
     private static double Y(XElement e, string attribute = "y") => double.Parse((string)e.Attribute(attribute)!, CultureInfo.InvariantCulture);

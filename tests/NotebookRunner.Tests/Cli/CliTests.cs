@@ -10,14 +10,7 @@ public class CliTests
 {
     private readonly FakeExecutor _executor = new();
 
-    private async Task<(int Exit, string Output, string Error)> Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var services = new CliServices(_executor.RunAsync, static w => w.WriteLineAsync("bench figures"), static a => Task.FromResult(40 + a.Length));
-        var exit = await RunnerCli.InvokeAsync(args, services, output, error, liveProgress: false);
-        return (exit, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
-    }
+    private Task<(int Exit, string Output, string Error)> Cli(params string[] args) => InProcessCli.RunAsync(_executor, liveProgress: false, args);
 
     private static string Folder(params (string Name, string Json)[] notebooks)
     {
@@ -105,7 +98,6 @@ public class CliTests
     [InlineData("check", "--shard", "x", ".")]
     [InlineData("check", "-j", "0", ".")]
     [InlineData("check", "--cell-timeout", "-5", ".")]
-    [InlineData("check", "--output-dir", "out", ".")]
     public async Task Exit_code_2_for_bad_usage(params string[] args)
     {
         var (exit, _, error) = await Cli(args);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using NotebookRunner.Documents;
 
@@ -9,22 +8,7 @@ public class CliEndToEndTests
 {
     private static readonly string Fixtures = RunnerFixtures.Path("cli");
 
-    private static async Task<(int Exit, string Output, string Error)> RunCli(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Fixtures };
-        start.ArgumentList.Add(typeof(NotebookReader).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), (await error).ReplaceLineEndings("\n"));
-    }
+    private static Task<(int Exit, string Output, string Error)> RunCli(params string[] args) => RunnerProcess.RunAsync(Fixtures, args);
 
     [Fact]
     public async Task Check_passes_fails_and_diffs_real_notebooks_with_exit_code_1()

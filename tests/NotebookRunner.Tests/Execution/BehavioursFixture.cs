@@ -60,7 +60,8 @@ public sealed class BehavioursFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static void BuildGreeter(string path)
+    /// <summary>Compiles <c>lib/Greeter.dll</c> to <paramref name="path"/>.</summary>
+    internal static void BuildGreeter(string path)
     {
         var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var compilation = CSharpCompilation.Create(

@@ -13,6 +13,9 @@ internal static class FixtureNotebook
 {
     private static readonly Lazy<string> SourceFolder = new(FindSourceFolder);
 
+    /// <summary>The path of fixture <paramref name="name"/> in the source tree (read it, never run it there).</summary>
+    public static string SourcePath(string name) => Path.Combine(SourceFolder.Value, name);
+
     /// <summary>Copies the fixtures to a new temporary folder and returns it.</summary>
     public static string CopyFixtures()
     {
@@ -56,6 +59,10 @@ internal static class FixtureNotebook
         };
         return NotebookExecutor.RunAsync(path, ReadCells(path), withTimeouts, progress: null, CancellationToken.None);
     }
+
+    /// <summary>Copies the fixtures, runs one notebook from the copy on <paramref name="engine"/>, and deletes the copy.</summary>
+    public static Task<NotebookRunResult> RunFreshAsync(string name, KernelEngine engine, ExecutionOptions? options = null) =>
+        RunFreshAsync(name, (options ?? new ExecutionOptions()) with { Kernel = engine });
 
     /// <summary>Copies the fixtures, runs one notebook from the copy, and deletes the copy.</summary>
     public static async Task<NotebookRunResult> RunFreshAsync(string name, ExecutionOptions? options = null)
@@ -102,6 +109,24 @@ internal static class CellResultExtensions
     /// <summary>The content of <paramref name="mimeType"/> in the display at <paramref name="index"/>.</summary>
     public static string Display(this CellRunResult result, string mimeType, int index = 0) =>
         result.Displays()[index].Data.Single(d => d.Key == mimeType).Value;
+
+    /// <summary>
+    /// The value shown by the display at <paramref name="index"/> as text: its <c>text/plain</c> form (strings), or the
+    /// text inside the kernel's HTML for a scalar (<c>&lt;div class="dni-plaintext"&gt;&lt;pre&gt;2&lt;/pre&gt;&lt;/div&gt;</c>).
+    /// </summary>
+    public static string Shown(this CellRunResult result, int index = 0)
+    {
+        var data = result.Displays()[index].Data;
+        if (data.FirstOrDefault(d => d.Key == "text/plain") is { Key: not null } plain)
+        {
+            return plain.Value;
+        }
+
+        var html = data.Single(d => d.Key == "text/html").Value;
+        var match = System.Text.RegularExpressions.Regex.Match(html, "^<div class=\"dni-plaintext\"><pre>(.*?)</pre></div>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, $"not a plain-text value: {html}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
 
     /// <summary>The single error output.</summary>
     public static ErrorOutput Error(this CellRunResult result) => result.Outputs.OfType<ErrorOutput>().Single();

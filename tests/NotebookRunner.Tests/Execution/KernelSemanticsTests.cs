@@ -24,7 +24,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var cell = run.Cell(1);
         Assert.Equal(CellStatus.Passed, cell.Status);
-        Assert.Equal("6", cell.Display("text/plain"));
+        Assert.Equal("6", cell.Shown());
         Assert.Equal("<div class=\"dni-plaintext\"><pre>6</pre></div>", cell.Display("text/html"));
     }
 
@@ -65,7 +65,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
         }
         else
         {
-            Assert.Equal(shown, cell.Display("text/plain"));
+            Assert.Equal(shown, cell.Shown());
         }
     }
 
@@ -92,7 +92,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var cell = run.Cell(10);
         Assert.Single(cell.Outputs);
-        Assert.Equal("2", cell.Display("text/plain"));
+        Assert.Equal("2", cell.Shown());
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     }
 
     [Fact]
-    public void Objects_render_as_an_html_table_with_a_text_alternative()
+    public void Objects_render_as_an_html_table_only_as_in_VS_Code()
     {
         var cell = run.Cell(12);
-        Assert.Equal("Point { X = 1, Y = 2 }", cell.Display("text/plain"));
+        Assert.Equal(["text/html"], cell.Displays()[0].Data.Select(d => d.Key));
         Assert.Contains("<td>X</td><td><div class=\"dni-plaintext\"><pre>1</pre></div></td>", cell.Display("text/html"));
     }
 
@@ -131,7 +131,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     [Fact]
     public void Variables_declared_before_a_throw_survive_it()
     {
-        Assert.Equal("42", run.Cell(15).Display("text/plain"));
+        Assert.Equal("42", run.Cell(15).Shown());
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var cell = run.Cell(19);
         Assert.IsType<StreamOutput>(cell.Outputs[0]);
-        Assert.Matches(@"^Wall time: \d+(\.\d+)?ms$", cell.Display("text/plain"));
+        Assert.Matches(@"^Wall time: \d+(\.\d+)?ms$", cell.Shown());
     }
 
     [Fact]
@@ -176,6 +176,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var html = run.Cell(21).Display("text/html");
         Assert.Contains("<h1>Title</h1>", html);
+        Assert.DoesNotContain("#!markdown", html);
         Assert.Contains("<em>emphasis</em>", html);
         Assert.Contains("<strong>strong</strong>", html);
         Assert.Contains("<code>code &lt;x&gt;</code>", html);
@@ -188,7 +189,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var cell = run.Cell(22);
         Assert.Equal(CellStatus.Failed, cell.Status);
-        Assert.Equal("Unknown magic command '#!unknownmagic'", cell.FailureMessage);
+        Assert.Equal("(2,1): error DNI101: Unknown magic command '#!unknownmagic'", cell.FailureMessage);
         Assert.Empty(cell.Outputs.OfType<StreamOutput>());
     }
 
@@ -206,7 +207,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     [Fact]
     public void Load_resolves_against_the_notebook_folder()
     {
-        Assert.Equal("hello from helper.csx via load", run.Cell(25).Display("text/plain"));
+        Assert.Equal("hello from helper.csx via load", run.Cell(25).Shown());
     }
 
     [Fact]
@@ -220,7 +221,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     [Fact]
     public void A_relative_dll_reference_resolves_against_the_notebook_folder()
     {
-        Assert.Equal("hello from Greeter.dll via dll", run.Cell(27).Display("text/plain"));
+        Assert.Equal("hello from Greeter.dll via dll", run.Cell(27).Shown());
     }
 
     [Fact]
@@ -239,7 +240,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     {
         var cell = run.Cell(index);
         Assert.Equal(CellStatus.Passed, cell.Status);
-        Assert.Equal(kind, cell.Displays()[^1].Data.Single(d => d.Key == "text/plain").Value);
+        Assert.Equal(kind, cell.Shown(cell.Displays().Count - 1));
     }
 
     [Fact]
@@ -251,11 +252,11 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     }
 
     [Fact]
-    public void Sequences_render_as_an_html_table_and_a_text_list()
+    public void Sequences_of_scalars_render_as_the_kernels_plain_text_list()
     {
         var cell = run.Cell(31);
-        Assert.Equal("[ 1, 2, 3 ]", cell.Display("text/plain"));
-        Assert.Contains("<tr><td>2</td><td><div class=\"dni-plaintext\"><pre>3</pre></div></td></tr>", cell.Display("text/html"));
+        Assert.Equal(["text/html"], cell.Displays()[0].Data.Select(d => d.Key));
+        Assert.Equal("[ 1, 2, 3 ]", cell.Shown());
     }
 
     [Fact]
@@ -268,7 +269,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     public void A_trailing_Display_call_is_shown_once()
     {
         var display = Assert.Single(run.Cell(33).Outputs);
-        Assert.Equal("42", ((DisplayOutput)display).Data.Single(d => d.Key == "text/plain").Value);
+        Assert.Equal("42", run.Cell(33).Shown());
     }
 
     [Fact]
@@ -282,7 +283,7 @@ public sealed class KernelSemanticsTests(BehavioursFixture run) : IClassFixture<
     [Fact]
     public void The_working_directory_is_the_notebook_folder()
     {
-        Assert.Equal(Path.GetFileName(run.Folder), run.Cell(35).Display("text/plain"));
+        Assert.Equal(Path.GetFileName(run.Folder), run.Cell(35).Shown());
     }
 
     /// <summary>The data of a cell whose only output is one display.</summary>

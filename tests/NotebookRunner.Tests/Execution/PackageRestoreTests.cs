@@ -18,14 +18,14 @@ public sealed class PackageRestoreTests
             "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Newtonsoft.Json, 13.0.3</span></li></ul></div></div>",
             installed.Data.Single(d => d.Key == "text/html").Value);
         Assert.Equal(new StreamOutput("stdout", "before\n"), install.Outputs[1]);
-        Assert.Equal("{\"a\":1}", install.Display("text/plain", 1));
+        Assert.Equal("{\"a\":1}", install.Shown(1));
         Assert.Single(Directory.GetDirectories(cache));
 
         var conflict = result.Cells[1];
         Assert.Equal(CellStatus.Failed, conflict.Status);
         Assert.Equal("Newtonsoft.Json version 12.0.1 cannot be added because version 13.0.3 was added previously.", conflict.FailureMessage);
 
-        Assert.Equal("2", result.Cells[2].Display("text/plain", 1));
+        Assert.Equal("2", result.Cells[2].Shown(1));
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class PackageRestoreTests
 
         var query = result.Cells[0];
         Assert.True(query.Status == CellStatus.Passed, query.FailureMessage);
-        Assert.Equal("55", query.Display("text/plain", 1));
+        Assert.Equal("55", query.Shown(1));
         var sameCopy = result.Cells[1];
         Assert.True(sameCopy.Status == CellStatus.Passed, sameCopy.FailureMessage);
-        Assert.Equal("True", sameCopy.Display("text/plain", 0));
+        Assert.Equal("True", sameCopy.Shown(0));
     }
 
     [Fact]
@@ -61,12 +61,12 @@ public sealed class PackageRestoreTests
 
         var cell = result.Cells[0];
         Assert.True(cell.Status == CellStatus.Passed, cell.FailureMessage);
-        var sources = cell.Display("text/plain", 0);
-        Assert.StartsWith("Restore sources\n - /", sources);
-        Assert.Contains($"{Path.DirectorySeparatorChar}local-feed\nInstalled Packages\n - Newtonsoft.Json, 13.0.3", sources);
+        var sources = cell.Display("text/html", 0);
+        Assert.StartsWith("<div><div><strong>Restore sources</strong><ul><li><span>/", sources);
+        Assert.Contains($"{Path.DirectorySeparatorChar}local-feed</span></li></ul></div><div></div><div><strong>Installed Packages</strong><ul><li><span>Newtonsoft.Json, 13.0.3</span>", sources);
         var project = File.ReadAllText(Directory.GetFiles(cache, "packages.csproj", SearchOption.AllDirectories).Single());
         Assert.Contains("local-feed</RestoreAdditionalProjectSources>", project);
-        Assert.Equal("[1]", cell.Display("text/plain", 1));
+        Assert.Equal("[1]", cell.Shown(1));
     }
 
     /// <summary>Runs a fixture with a new, empty restore cache, so every run really restores.</summary>
