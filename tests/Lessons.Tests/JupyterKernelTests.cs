@@ -47,7 +47,8 @@ public class JupyterKernelTests(ITestOutputHelper log)
 
     // Output kinds as both hosts share them: a stream by name, a display (display_data or execute_result; the kernel
     // sends HTML only where the runner adds text/plain), an error. Not the lesson's: the kernel's bootstrap script, and
-    // the compiler warnings it writes to stderr (CS1701: AsyncLab, built for net8.0, binds to net10.0's System.Text.Json).
+    // the compiler warnings it writes to stderr (CS1701: AsyncLab, built for net8.0, binds to net10.0's System.Text.Json;
+    // nullable warnings, written as "(line,col): warning CSxxxx: ...").
     private static HashSet<string> Kinds(JsonArray outputs) =>
     [
         .. outputs.Where(o => !(o!["data"]?["text/html"]?.ToJsonString() ?? "").Contains("dotnet-interactive-this-cell", StringComparison.Ordinal)
@@ -62,7 +63,7 @@ public class JupyterKernelTests(ITestOutputHelper log)
 
     private static bool IsCompilerWarning(JsonNode output) =>
         (string?)output["name"] == "stderr"
-        && Text(output["text"]).Split('\n').All(l => l.Trim().Length == 0 || l.StartsWith("warning CS", StringComparison.Ordinal));
+        && Text(output["text"]).Split('\n').All(l => l.Trim().Length == 0 || l.Contains("warning CS", StringComparison.Ordinal));
 
     // nbformat stores text as a string or as an array of lines.
     private static string Text(JsonNode? text) => text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? "";

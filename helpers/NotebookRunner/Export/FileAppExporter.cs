@@ -237,6 +237,10 @@ internal static partial class FileAppExporter
                 .Append("#:property WarningLevel=0\n")
                 // The kernel compiles cells unoptimized: async state machines are classes there, as lessons that inspect them expect.
                 .Append("#:property Optimize=false\n")
+                // File-based apps are trimmed and AOT-ready by default, which turns off reflection-based JSON; typed
+                // Python results (Python.RunAsync<T>) deserialize by reflection, as they do in the kernel.
+                .Append("#:property PublishAot=false\n")
+                .Append("#:property JsonSerializerIsReflectionEnabledByDefault=true\n")
                 .Append("#:property AnalysisLevel=none\n")
                 .Append("#:property EnforceCodeStyleInBuild=false\n");
             if (Sources.Count > 0)
