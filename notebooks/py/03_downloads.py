@@ -16,10 +16,12 @@ import time
 import aiohttp
 
 
+# region: fetch
 async def fetch(session, url):
     async with session.get(url) as response:
         response.raise_for_status()
         return await response.read()
+# endregion
 
 
 async def save(session, url, folder):
@@ -35,10 +37,12 @@ def write_file(name, content):
         f.write(content)
 
 
+# region: download
 async def download(base, folder, paths):
     start = time.perf_counter()
     async with aiohttp.ClientSession(base) as session:
         files = await asyncio.gather(*(save(session, p, folder) for p in paths))
+# endregion
     return {"total_s": round(time.perf_counter() - start, 3), "files": files}
 
 
@@ -46,7 +50,9 @@ async def with_wait(base, paths):
     start = time.perf_counter()
     async with aiohttp.ClientSession(base) as session:
         tasks = [asyncio.create_task(fetch(session, p)) for p in paths]
+        # region: wait
         done, pending = await asyncio.wait(tasks)  # never raises a task's exception
+        # endregion
         errors = [type(t.exception()).__name__ for t in done if t.exception()]
     return {"raised": False, "after_s": round(time.perf_counter() - start, 3),
             "errors_in_done_set": errors, "done": len(done), "pending": len(pending)}
@@ -57,7 +63,9 @@ async def with_gather(base, paths):
     async with aiohttp.ClientSession(base) as session:
         tasks = [asyncio.create_task(fetch(session, p)) for p in paths]
         try:
+            # region: gather
             await asyncio.gather(*tasks)
+            # endregion
             raised = None
         except aiohttp.ClientResponseError as error:
             raised = f"{type(error).__name__} {error.status}"
@@ -68,11 +76,13 @@ async def with_gather(base, paths):
 
 
 async def bounded(base, limit, paths):
+    # region: semaphore
     gate = asyncio.Semaphore(limit)
 
     async def one(session, path):
         async with gate:
             return len(await fetch(session, path))
+    # endregion
 
     start = time.perf_counter()
     async with aiohttp.ClientSession(base) as session:

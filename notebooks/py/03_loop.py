@@ -13,8 +13,10 @@ import warnings
 log = []
 
 
+# region: func
 async def func():
     log.append("body ran")
+# endregion
 
 
 async def leftover():
@@ -33,7 +35,9 @@ async def main_leaving_work():
 def cold_coroutine():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
+        # region: calling_func
         result = func()
+        # endregion
         ran = bool(log)
         del result
         gc.collect()
@@ -43,7 +47,9 @@ def cold_coroutine():
 def way1_run_until_complete():
     log.clear()
     loop = asyncio.new_event_loop()
+    # region: way1
     loop.run_until_complete(main_leaving_work())
+    # endregion
     pending = len(asyncio.all_tasks(loop))
     reports = []
     loop.set_exception_handler(lambda _, context: reports.append(context["message"]))
@@ -54,7 +60,9 @@ def way1_run_until_complete():
 
 def way2_asyncio_run():
     log.clear()
+    # region: way2
     asyncio.run(main_leaving_work())  # cancels what is left, so finally blocks run
+    # endregion
     return {"log": list(log)}
 
 

@@ -16,6 +16,7 @@ SCALE = float(os.environ.get("ASYNCLAB_TIME_SCALE", "1.0"))
 REPEATS = 10
 
 
+# region: func1_func2
 async def func1(log, clock, delay):
     log.append(1)
     clock.append(asyncio.get_running_loop().time())  # the sleep below reads the same clock a moment later
@@ -28,12 +29,15 @@ async def func2(log, clock, delay):
     clock.append(asyncio.get_running_loop().time())
     await asyncio.sleep(delay)
     log.append(4)
+# endregion
 
 
+# region: gather_both
 async def both(delay):
     log, clock = [], []
     await asyncio.gather(func1(log, clock, delay), func2(log, clock, delay))
     return "".join(map(str, log)), (clock[1] - clock[0]) * 1e6
+# endregion
 
 
 def order_counts(new_loop, gaps):
