@@ -78,7 +78,7 @@ public class LessonTests(ITestOutputHelper log)
                       + $"in {result.Elapsed.TotalSeconds:0.0} s (ASYNCLAB_TIME_SCALE={LessonNotebooks.TimeScale})");
 
     [Fact]
-    public void All_five_lessons_exist()
+    public void All_expected_lessons_exist()
     {
         var missing = LessonNotebooks.Expected.Except(LessonNotebooks.Found()).ToList();
 
