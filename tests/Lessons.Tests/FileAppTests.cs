@@ -30,6 +30,8 @@ public partial class FileAppTests(ITestOutputHelper log, FileAppTests.ExportedLe
     {
         ["01-asyncio-layers-in-csharp.ipynb"] =
             "its Task.Run heartbeat needs a third pool thread while EventLoop.Run holds one and the CPU work another",
+        ["03-tasks-downloads-loops.ipynb"] =
+            "its Task.Run query beside a heartbeat needs a third pool thread while EventLoop.Run holds one and the query another",
     };
 
     [Theory]

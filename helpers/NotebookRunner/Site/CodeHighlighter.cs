@@ -7,7 +7,6 @@ namespace NotebookRunner.Site;
 /// <summary>Highlights source code at build time with ColorCode, as class-annotated spans the site's stylesheet colours in both themes.</summary>
 internal static partial class CodeHighlighter
 {
-    private static readonly HtmlClassFormatter Formatter = new();
 
     // ColorCode's scope classes folded into five one-letter ones (keyword, string, comment, number, type): a lesson has
     // about a thousand highlighted tokens, and long class names would make its page heavier than its notebook.
@@ -49,7 +48,8 @@ internal static partial class CodeHighlighter
         }
 
         // ColorCode wraps its result in <div class="lang"><pre>\n...\n</pre></div>; the page supplies its own pre/code.
-        var html = Formatter.GetHtmlString(code, grammar);
+        // A formatter writes to a writer of its own and is not safe to share: pages are rendered in parallel.
+        var html = new HtmlClassFormatter().GetHtmlString(code, grammar);
         var start = html.IndexOf("<pre>", StringComparison.Ordinal) + "<pre>".Length;
         var end = html.LastIndexOf("</pre>", StringComparison.Ordinal);
         if (start < "<pre>".Length || end < start)

@@ -50,8 +50,8 @@ public sealed class PackageRestoreTests
         var (result, _) = await RunWithAnEmptyCacheAsync("asyncex.ipynb");
 
         Assert.All(result.Cells, c => Assert.True(c.Status == CellStatus.Passed, c.FailureMessage));
-        Assert.Equal("True", result.Cells[0].Display("text/plain", 1));
-        Assert.Equal("1", result.Cells[1].Display("text/plain", 0));
+        Assert.Equal("True", result.Cells[0].Shown(1));
+        Assert.Equal("1", result.Cells[1].Shown(0));
     }
 
     [Fact]
