@@ -14,5 +14,5 @@ if __name__ == "__main__":          # process pools re-import the main module on
     workers = int(sys.argv[1])
     # the same chunks, one after another, then in `workers` threads (one GIL:
     # one thread runs Python at a time), then in `workers` processes (one each)
-    emit(speedups=cpu_speedups(workers, chunk_seconds=0.1))
+    emit(speedups=cpu_speedups(workers))
     # endregion
