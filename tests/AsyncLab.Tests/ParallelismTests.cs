@@ -74,7 +74,7 @@ public class ParallelismTests
     }
 
     [Fact]
-    public void A_program_busy_during_the_measurement_can_hide_parallelism_but_not_fake_it()
+    public void A_round_in_which_another_program_got_busy_does_not_count()
     {
         // Round 1: another program took most of a core while the script ran; rounds 2 and 3 were quiet.
         var (verdicts, rounds) = Judge(2, [1.9], [1.2, 1.95, 1.95], Speedups(1.0, 1.2), Speedups(1.0, 1.9));
@@ -99,12 +99,12 @@ public class ParallelismTests
     }
 
     [Fact]
-    public void A_busy_machine_leaves_not_parallel_undecided()
+    public void A_machine_kept_busy_by_another_program_decides_nothing()
     {
-        var (verdicts, _) = Judge(2, [1.9], [1.2], Speedups(1.0, 1.9));
+        // Load on the one-after-another run fakes a speed-up as surely as load on the parallel run hides one.
+        var (verdicts, _) = Judge(2, [1.9], [1.2], Speedups(1.6, 1.9));
 
-        Assert.Equal(ParallelVerdict.Parallel, verdicts!["processes"].Verdict);
-        Assert.Equal(ParallelVerdict.Inconclusive, verdicts["threads"].Verdict);
+        Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
         Assert.StartsWith("none of 3 rounds found a steady spare core", verdicts["threads"].Explanation);
     }
 

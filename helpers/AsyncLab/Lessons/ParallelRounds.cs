@@ -5,14 +5,14 @@ namespace AsyncLab;
 
 /// <summary>
 /// The rounds behind <see cref="Parallelism.Measure"/>: each round measures what the machine offers, runs the measurement,
-/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after and the JIT quiet
-/// in between. One steady round where a speed-up came nearer the offer than 1× proves parallelism (load can hide
-/// parallelism, not fake it); saying "not parallel" takes two steady rounds where it got a third of the way to the offer
-/// at most and other programs left a core free for every worker during the measurement itself (Linux's
-/// <c>/proc/stat</c> tells; a slowed virtual machine's host does not show there, hence the margin). Where the machine cannot tell
-/// that, a round is steady only if the two offers agree, which is weaker: a short spin offers noisy figures, and a
-/// program that starts during a long measurement goes unseen. Rounds go on while something is undecided: three measured
-/// rounds at most, six in all, none started after 8 s.
+/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after, the JIT quiet in
+/// between, and no other program busy during the measurement itself (Linux's <c>/proc/stat</c> tells; where it cannot,
+/// the two offers must agree instead, which is weaker: a short spin offers noisy figures, and a program that starts during
+/// a long measurement goes unseen). Load matters both ways: on the parallel run it hides a speed-up, on the one-after-another
+/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism; "not parallel"
+/// takes two steady rounds a third of the way to the offer at most (a virtual machine's host can slow a core without a
+/// trace in <c>/proc/stat</c>, hence the margin). Rounds go on while something is undecided: three measured rounds at
+/// most, six in all, none started after 8 s.
 /// </summary>
 internal sealed class ParallelRounds(
     int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
@@ -75,13 +75,10 @@ internal sealed class ParallelRounds(
 
     private bool Steady(Round r) =>
         Math.Min(r.Before, r.After) >= SpareCore && r.Jit < s_jitQuiet
-        && (r.FreeCores is not null || OffersAgree(r));
+        && (r.FreeCores is { } free ? free >= workers - OtherProgramsNoise : OffersAgree(r));
 
     private bool OffersAgree(Round r) =>
         Math.Max(r.Before, r.After) <= workers * 1.15 && Math.Max(r.Before, r.After) <= 1.25 * Math.Min(r.Before, r.After);
-
-    // Where the machine cannot tell (no /proc/stat), the offers agreeing before and after is all there is to go by.
-    private bool Quiet(Round r) => r.FreeCores is not { } free || free >= workers - OtherProgramsNoise;
 
     // More than the number of workers is impossible: the load changed during that measurement, which proves nothing.
     private IEnumerable<(Round Round, double Speedup)> Counted(string name) =>
@@ -93,7 +90,7 @@ internal sealed class ParallelRounds(
         if (counted.FirstOrDefault(x => x.Speedup >= x.Round.Midpoint) is ({ } held, var speedup))
             return new ParallelSpeedup(speedup, held.Offer, ParallelVerdict.Parallel,
                 Invariant($"{speedup:0.00}× with {held.Offer:0.00}× on offer in round {held.Number}: nearer the offer than 1× (midpoint {held.Midpoint:0.00}×)"));
-        counted = [.. counted.Where(x => Quiet(x.Round) && x.Speedup <= x.Round.ThirdOfTheWay)];
+        counted = [.. counted.Where(x => x.Speedup <= x.Round.ThirdOfTheWay)];
         if (counted.Count < 2)
             return null;
         var (last, lastSpeedup) = counted[^1];
@@ -104,7 +101,7 @@ internal sealed class ParallelRounds(
 
     private ParallelSpeedup Inconclusive(string name)
     {
-        var steady = Counted(name).Count(x => Quiet(x.Round));
+        var steady = Counted(name).Count();
         var offers = _rounds.SelectMany(r => new[] { r.Before, r.After }).ToList();
         var last = _rounds.LastOrDefault(r => r.Speedups is not null);
         var measured = last is null ? "" : Invariant($"; last measured {last.Speedups![name]:0.00}× with {last.Offer:0.00}× on offer");
