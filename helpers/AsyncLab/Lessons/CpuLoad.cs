@@ -70,14 +70,14 @@ internal static class CpuLoad
     }
 
     /// <summary>
-    /// Waits (at most 5 s) until the JIT has compiled nothing for 0.4 s: in a notebook, tiered compilation recompiles hot
+    /// Waits (at most 2 s) until the JIT has compiled nothing for 0.4 s: in a notebook, tiered compilation recompiles hot
     /// methods on a background thread in bursts, which would take a core in the middle of a measurement.
     /// </summary>
     public static void LetJitSettle()
     {
         var waited = Stopwatch.StartNew();
         var quiet = TimeSpan.Zero;
-        for (var before = JitTime(); quiet < TimeSpan.FromSeconds(0.4) && waited.Elapsed < TimeSpan.FromSeconds(5);)
+        for (var before = JitTime(); quiet < TimeSpan.FromSeconds(0.4) && waited.Elapsed < TimeSpan.FromSeconds(2);)
         {
             Thread.Sleep(100);
             var now = JitTime();

@@ -12,7 +12,7 @@ namespace AsyncLab;
 /// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism; "not parallel"
 /// takes two steady rounds a third of the way to the offer at most (a virtual machine's host can slow a core without a
 /// trace in <c>/proc/stat</c>, hence the margin). Rounds go on while something is undecided: three measured rounds at
-/// most, six in all, none started after 8 s.
+/// most, six in all, none started after 5 s.
 /// </summary>
 internal sealed class ParallelRounds(
     int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
@@ -26,7 +26,7 @@ internal sealed class ParallelRounds(
     private const double SpareCore = 1.3;
     private const int MaxMeasured = 3;
     private const int MaxRounds = 6;
-    private static readonly TimeSpan s_budget = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan s_budget = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(80);
 
     // Background noise on an idle machine takes a few hundredths of a core; a program at work takes a good part of one.

@@ -20,7 +20,7 @@ public static class Parallelism
     /// than 1×; not parallel when it got a third of the way at most in two steady rounds while no other program was busy;
     /// inconclusive when the machine gave no steady spare core (README: the method).
     /// Both actions run once untimed first (the JIT), then twice each, alternating, and the best times count. Takes a few
-    /// seconds: up to six rounds, none started after 8 s.
+    /// seconds: up to six rounds, none started after 5 s.
     /// </summary>
     public static ParallelSpeedup Measure(int workers, Action sequential, Action parallel)
     {
