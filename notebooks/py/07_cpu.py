@@ -12,8 +12,9 @@ from _lab import cpu_speedups, emit
 if __name__ == "__main__":          # process pools re-import the main module on some platforms
     # region: cpu
     workers = int(sys.argv[1])
-    # N chunks of pure-Python arithmetic: one after another, then in a
-    # ThreadPoolExecutor(N) (one GIL: one thread runs Python at a time),
-    # then in a ProcessPoolExecutor(N) (a GIL per process)
+    # N chunks of pure-Python arithmetic: one after
+    # another, then in a ThreadPoolExecutor(N) (one GIL:
+    # one thread runs Python at a time), then in a
+    # ProcessPoolExecutor(N) (a GIL per process)
     emit(speedups=cpu_speedups(workers))
     # endregion

@@ -22,9 +22,9 @@ async def await_twice():
     coroutine = answer()
     first = await coroutine
     try:
-        second = await coroutine          # a coroutine runs once
+        second = await coroutine   # a coroutine runs once
     except RuntimeError as error:
-        second = str(error)               # cannot reuse already awaited coroutine
+        second = str(error)   # cannot reuse already awaited coroutine
     # endregion
     return {"first": first, "second": second}
 
@@ -35,9 +35,9 @@ async def fails():
 
 
 async def fire_and_forget():
-    asyncio.create_task(fails())          # the task is dropped at once
-    await asyncio.sleep(0.1 * SCALE)      # it fails meanwhile; nobody awaits it
-    gc.collect()                          # when it is collected, the loop reports it
+    asyncio.create_task(fails())       # dropped at once
+    await asyncio.sleep(0.1 * SCALE)   # it fails meanwhile
+    gc.collect()   # collected: the loop reports it
 # endregion
 
 

@@ -38,7 +38,8 @@ class Run:
 
 # region: task_group
 async def task_group(run):
-    async with asyncio.TaskGroup() as group:   # a trio nursery, in asyncio
+    # a trio nursery, in asyncio
+    async with asyncio.TaskGroup() as group:
         group.create_task(run.child("fails", 0.2, fails=True))
         group.create_task(run.child("sibling", 1.0))
 # endregion
@@ -46,7 +47,8 @@ async def task_group(run):
 
 # region: timeout
 async def timeout(run):
-    async with asyncio.timeout(0.3 * SCALE):   # a cancel scope: C#'s CancelAfter
+    # a cancel scope: C#'s CancelAfter
+    async with asyncio.timeout(0.3 * SCALE):
         async with asyncio.TaskGroup() as group:
             group.create_task(run.child("first", 1.0))
             group.create_task(run.child("second", 1.0))
@@ -72,7 +74,8 @@ def measure(body):
 
 # region: virtual_clock
 class VirtualClockLoop(asyncio.SelectorEventLoop):
-    """trio's MockClock(autojump_threshold=0), for asyncio: when nothing is ready, time jumps to the next timer."""
+    """asyncio on a clock that jumps to the next timer
+    whenever nothing is ready (trio's MockClock idea)."""
 
     def __init__(self):
         super().__init__()
@@ -80,9 +83,10 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
         poll = self._selector.select
 
         def select(timeout=None):
-            events = poll(0)                     # look, never sleep
+            events = poll(0)   # look, never sleep
             if not events and timeout:
-                self.virtual_now += timeout      # nothing to do until the next timer: jump there
+                # nothing to do until the next timer: jump
+                self.virtual_now += timeout
             return events
         self._selector.select = select
 
@@ -94,12 +98,13 @@ class VirtualClockLoop(asyncio.SelectorEventLoop):
 # region: trio_mock_clock
 async def fetch_with_timeout(answer_after, limit):
     import trio
-    with trio.move_on_after(limit):               # trio's CancelAfter
+    with trio.move_on_after(limit):   # CancelAfter
         await trio.sleep(answer_after)
         return "answer"
     return "timed out"
 
-# trio.run(fetch_with_timeout, 3600, 300, clock=trio.testing.MockClock(autojump_threshold=0))
+# trio.run(fetch_with_timeout, 3600, 300,
+#          clock=trio.testing.MockClock(autojump_threshold=0))
 # endregion
 
 

@@ -2,11 +2,11 @@
 
     07_waits.py TASKS THREADS PROCESSES
 
-Each way waits 1 s (article seconds) as many times at once as it is told: coroutine tasks and child processes sleep,
-threads block until an event is set after 1 s. For each: the time all waits took, the extra OS threads this process
-had meanwhile, and the memory one wait cost (growth of resident memory per task and per thread; a child process's
-own resident memory). Then the mixed job: a download stand-in (asyncio.sleep) followed by hashing, inline on the
-loop or offloaded with asyncio.to_thread, with a heartbeat on the loop. Prints one JSON line.
+Each way waits 1 s (article seconds) as many times at once as it is told: coroutine tasks and child processes
+sleep, threads block until an event is set after 1 s. For each: the time all waits took, the extra OS threads this
+process (and its children) had meanwhile, and the memory one wait cost (growth of resident memory per task and per
+thread; a child process's own resident memory). Then the mixed job: a download stand-in (asyncio.sleep) followed by
+hashing, inline on the loop or offloaded with asyncio.to_thread, with a heartbeat on the loop. Prints one JSON line.
 """
 import asyncio
 import hashlib
@@ -19,8 +19,8 @@ import time
 from _lab import SCALE, emit
 
 
-def os_threads():
-    with open("/proc/self/status") as status:
+def os_threads(pid="self"):
+    with open(f"/proc/{pid}/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("Threads:"))
 
 
@@ -36,8 +36,9 @@ def coroutines(n):
 
     async def main():
         # region: tasks
-        waits = [asyncio.create_task(asyncio.sleep(1 * SCALE)) for _ in range(n)]
-        await asyncio.sleep(0)                # n tasks waiting now, on one thread
+        waits = [asyncio.create_task(asyncio.sleep(1 * SCALE))
+                 for _ in range(n)]
+        await asyncio.sleep(0)   # all n waiting now, one thread
         # endregion
         peak["bytes"] = (resident_kb() - resident) * 1024
         peak["threads"] = os_threads() - 1
@@ -53,9 +54,10 @@ def threads(n):
     started = time.perf_counter()
     # region: threads
     answer = threading.Event()
-    workers = [threading.Thread(target=answer.wait) for _ in range(n)]
+    workers = [threading.Thread(target=answer.wait)
+               for _ in range(n)]
     for worker in workers:
-        worker.start()                        # n OS threads, each blocked until the answer comes
+        worker.start()   # an OS thread each, blocked
     # endregion
     extra, grown = os_threads() - 1, resident_kb() - resident
     time.sleep(1 * SCALE)
@@ -69,10 +71,11 @@ def threads(n):
 def processes(n):
     started = time.perf_counter()
     # region: processes
-    children = [subprocess.Popen(["sleep", str(1 * SCALE)]) for _ in range(n)]
+    children = [subprocess.Popen(["sleep", str(1 * SCALE)])
+                for _ in range(n)]   # a whole OS process each
     # endregion
     each = sum(resident_kb(child.pid) for child in children) * 1024 / n
-    extra = os_threads() - 1
+    extra = os_threads() - 1 + sum(os_threads(child.pid) for child in children)   # one thread in each child
     for child in children:
         child.wait()
     return {"count": n, "seconds": (time.perf_counter() - started) / SCALE,
@@ -88,11 +91,11 @@ def busy_hash(seconds):
 
 # region: mixed
 async def download_then_hash(offload):
-    await asyncio.sleep(0.1 * SCALE)                       # the download: a wait
-    if offload:
-        await asyncio.to_thread(busy_hash, 0.5)            # the hash, on a worker thread
-    else:
-        busy_hash(0.5)                                     # the hash, on the loop thread
+    await asyncio.sleep(0.1 * SCALE)   # the download: a wait
+    if offload:   # the hash, on a worker thread
+        await asyncio.to_thread(busy_hash, 0.5)
+    else:         # the hash, on the loop thread
+        busy_hash(0.5)
 # endregion
 
 
@@ -124,5 +127,5 @@ def mixed(offload):
 
 if __name__ == "__main__":
     n_tasks, n_threads, n_processes = (int(a) for a in sys.argv[1:4])
-    emit(waits={"tasks": coroutines(n_tasks), "threads": threads(n_threads), "processes": processes(n_processes)},
+    emit(waits={"tasks": coroutines(n_tasks), "processes": processes(n_processes), "threads": threads(n_threads)},
          mixed={"inline": mixed(False), "to_thread": mixed(True)})

@@ -32,6 +32,8 @@ public partial class FileAppTests(ITestOutputHelper log, FileAppTests.ExportedLe
             "its Task.Run heartbeat needs a third pool thread while EventLoop.Run holds one and the CPU work another",
         ["03-tasks-downloads-loops.ipynb"] =
             "its Task.Run query beside a heartbeat needs a third pool thread while EventLoop.Run holds one and the query another",
+        ["07-threads-processes-or-tasks.ipynb"] =
+            "its Task.Run hash beside a heartbeat needs a third pool thread while EventLoop.Run holds one and the hash another",
     };
 
     [Theory]
