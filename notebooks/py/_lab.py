@@ -73,7 +73,7 @@ def _best_time(run, times):
     times.append(time.perf_counter() - started)
 
 
-def cpu_speedups(workers, chunk_seconds=0.2):
+def cpu_speedups(workers, chunk_seconds=0.1):
     """Speed-ups of `workers` chunks of CPU work in threads and in processes over one after another.
 
     Each chunk takes about `chunk_seconds` of CPU, so handing it to another process costs little next to it.

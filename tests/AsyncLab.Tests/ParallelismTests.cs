@@ -8,10 +8,14 @@ public class ParallelismTests
 {
     /// <summary>Rounds whose offers (before, after, before, after, …) and speed-ups are scripted.</summary>
     private static (IReadOnlyDictionary<string, ParallelSpeedup>? Verdicts, int Rounds) Judge(
-        int workers, double[] offers, params Dictionary<string, double>?[] speedups)
+        int workers, double[] offers, params Dictionary<string, double>?[] speedups) => Judge(workers, offers, [workers], speedups);
+
+    private static (IReadOnlyDictionary<string, ParallelSpeedup>? Verdicts, int Rounds) Judge(
+        int workers, double[] offers, double?[] freeCores, params Dictionary<string, double>?[] speedups)
     {
-        var (offer, round) = (0, 0);
-        var rounds = new ParallelRounds(workers, () => offers[offer++ % offers.Length], () => { }, () => TimeSpan.Zero);
+        var (offer, round, watched) = (0, 0, 0);
+        var rounds = new ParallelRounds(workers, () => offers[offer++ % offers.Length], () => { }, () => TimeSpan.Zero,
+                                        () => { var free = freeCores[watched++ % freeCores.Length]; return () => free; });
         var verdicts = rounds.RunAsync(() => Task.FromResult<IReadOnlyDictionary<string, double>?>(speedups[Math.Min(round++, speedups.Length - 1)]))
                              .GetAwaiter().GetResult();
         return (verdicts, round);
@@ -31,7 +35,7 @@ public class ParallelismTests
         Assert.Equal("1.80× with 1.90× on offer in round 1: nearer the offer than 1× (midpoint 1.45×)", processes.Explanation);
         var threads = verdicts["threads"];
         Assert.Equal(ParallelVerdict.NotParallel, threads.Verdict);
-        Assert.Equal("0.95× of 1.90× on offer in round 1, 1.02× of 1.90× on offer in round 2: nearer 1× than the offer each time", threads.Explanation);
+        Assert.Equal("0.95× of 1.90× on offer in round 1, 1.02× of 1.90× on offer in round 2: a third of the way from 1× to the offer at most, each time", threads.Explanation);
     }
 
     [Fact]
@@ -42,7 +46,7 @@ public class ParallelismTests
         Assert.Equal(1, rounds);   // measured once to learn what the script reports; the later rounds offered nothing
         var threads = verdicts!["threads"];
         Assert.Equal(ParallelVerdict.Inconclusive, threads.Verdict);
-        Assert.Equal("none of 6 rounds found a steady spare core (≥ 1.3× on offer before and after, about the same both times, the JIT quiet); " +
+        Assert.Equal("none of 6 rounds found a steady spare core (≥ 1.3× on offer before and after, the JIT quiet, no other program busy meanwhile); " +
                      "offers 1.05×–1.05×; last measured 1.00× with 1.05× on offer", threads.Explanation);
         Assert.StartsWith("inconclusive (none of 6", threads.ToString());
     }
@@ -50,12 +54,58 @@ public class ParallelismTests
     [Theory]
     [InlineData(1.9, 1.4)]   // the offer changed during the round
     [InlineData(1.9, 2.6)]   // more than two workers can get: the measurement of the offer was disturbed
-    public void Unsteady_rounds_do_not_count(double before, double after)
+    public void Where_other_programs_cannot_be_watched_offers_that_disagree_do_not_count(double before, double after)
     {
-        var (verdicts, rounds) = Judge(2, [before, after], Speedups(1.0, 1.9));
+        var (verdicts, rounds) = Judge(2, [before, after], [null], Speedups(1.0, 1.9));
 
         Assert.Equal(3, rounds);
         Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
+    }
+
+    [Fact]
+    public void Where_other_programs_are_watched_a_noisy_offer_counts_capped_at_the_workers()
+    {
+        var (verdicts, rounds) = Judge(2, [1.6, 2.4], Speedups(1.0, 1.9));
+
+        Assert.Equal(2, rounds);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts!["threads"].Verdict);
+        Assert.Equal("1.00× of 1.80× on offer in round 1, 1.00× of 1.80× on offer in round 2: a third of the way from 1× to the offer at most, each time",
+                     verdicts["threads"].Explanation);
+    }
+
+    [Fact]
+    public void A_round_in_which_another_program_got_busy_does_not_count()
+    {
+        // Round 1: another program took most of a core while the script ran; rounds 2 and 3 were quiet.
+        var (verdicts, rounds) = Judge(2, [1.9], [1.2, 1.95, 1.95], Speedups(1.0, 1.2), Speedups(1.0, 1.9));
+
+        Assert.Equal(3, rounds);   // threads needed two quiet rounds to be called not parallel
+        Assert.Equal(ParallelVerdict.Parallel, verdicts!["processes"].Verdict);
+        Assert.Contains("in round 2", verdicts["processes"].Explanation);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
+        Assert.Equal("1.00× of 1.90× on offer in round 2, 1.00× of 1.90× on offer in round 3: a third of the way from 1× to the offer at most, each time",
+                     verdicts["threads"].Explanation);
+    }
+
+    [Fact]
+    public void A_speedup_between_a_third_of_the_way_and_the_midpoint_decides_nothing()
+    {
+        // Offer 1.9×: a third of the way is 1.3×, the midpoint 1.45×; 1.37× is what a slowed host made of a parallel run.
+        var (verdicts, rounds) = Judge(2, [1.9], Speedups(1.0, 1.37));
+
+        Assert.Equal(3, rounds);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts!["threads"].Verdict);
+        Assert.Equal(ParallelVerdict.Inconclusive, verdicts["processes"].Verdict);
+    }
+
+    [Fact]
+    public void A_machine_kept_busy_by_another_program_decides_nothing()
+    {
+        // Load on the one-after-another run fakes a speed-up as surely as load on the parallel run hides one.
+        var (verdicts, _) = Judge(2, [1.9], [1.2], Speedups(1.6, 1.9));
+
+        Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
+        Assert.StartsWith("none of 3 rounds found a steady spare core", verdicts["threads"].Explanation);
     }
 
     [Fact]
@@ -70,7 +120,7 @@ public class ParallelismTests
     [Fact]
     public void A_skipped_measurement_gives_no_verdicts()
     {
-        var (verdicts, rounds) = Judge(2, [1.9], [null]);
+        var (verdicts, rounds) = Judge(2, [1.9], [2.0], [null]);
 
         Assert.Null(verdicts);
         Assert.Equal(1, rounds);

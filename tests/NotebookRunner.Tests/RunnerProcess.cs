@@ -7,10 +7,13 @@ namespace NotebookRunner.Tests;
 internal static class RunnerProcess
 {
     /// <summary>The exit code and the whole stdout and stderr (line endings normalized) of one CLI run in <paramref name="workingDirectory"/>.</summary>
-    public static async Task<(int Exit, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int Exit, string Output, string Error)> RunAsync(string workingDirectory, params string[] args) =>
+        DotnetAsync(workingDirectory, [typeof(NotebookReader).Assembly.Location, .. args]);
+
+    /// <summary>The same for <c>dotnet</c> with any arguments, for example an app's assembly.</summary>
+    public static async Task<(int Exit, string Output, string Error)> DotnetAsync(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        start.ArgumentList.Add(typeof(NotebookReader).Assembly.Location);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -26,18 +26,47 @@ internal static class CpuLoad
     /// </summary>
     public static double? FreeCoresDuring(Action run)
     {
-        using var me = Process.GetCurrentProcess();
-        var (before, ownBefore, clock) = (Ticks(), me.TotalProcessorTime, Stopwatch.StartNew());
+        var freeCores = WatchFreeCores();
         run();
-        var wall = clock.Elapsed;
-        me.Refresh();
-        var (after, ownAfter) = (Ticks(), me.TotalProcessorTime);
-        if (before is not { } b || after is not { } a || a.Total == b.Total)
+        return freeCores();
+    }
+
+    /// <summary>
+    /// Starts watching the machine; the function returned tells how many cores other programs left free since, not counting
+    /// the CPU time of this process and of the child processes it has waited for (a script it ran, and that script's own
+    /// worker processes). Null without <c>/proc/stat</c>.
+    /// </summary>
+    public static Func<double?> WatchFreeCores()
+    {
+        var before = Sample();
+        return () =>
+        {
+            if (before is not { } b || Sample() is not { } a || a.Total == b.Total)
+                return null;
+            var cores = Environment.ProcessorCount;
+            var others = cores * (double)(a.Busy - b.Busy - (a.Own - b.Own)) / (a.Total - b.Total);
+            return Math.Clamp(cores - others, 0, cores);
+        };
+    }
+
+    // All in clock ticks (USER_HZ), the unit of both files: busy and total over all cores, and this process's own share.
+    private static (long Busy, long Total, long Own)? Sample()
+    {
+        if (Ticks() is not { } machine)
             return null;
-        var cores = Environment.ProcessorCount;
-        var busy = cores * (double)(a.Busy - b.Busy) / (a.Total - b.Total);
-        var own = (ownAfter - ownBefore) / wall;
-        return Math.Clamp(cores - Math.Max(0, busy - own), 0, cores);
+        try
+        {
+            // After the command name (in parentheses, which may hold spaces): state is field 3, utime 14, stime 15,
+            // cutime 16, cstime 17; cutime and cstime hold the children this process has waited for.
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var own = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
+            return (machine.Busy, machine.Total, own);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -5,16 +5,21 @@ namespace AsyncLab;
 
 /// <summary>
 /// The rounds behind <see cref="Parallelism.Measure"/>: each round measures what the machine offers, runs the measurement,
-/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after, about the same
-/// offer both times, and the JIT quiet in between. One steady round where a speed-up came nearer the offer than 1× proves
-/// parallelism (load can hide parallelism, not fake it); saying "not parallel" takes two steady rounds. Rounds go on while
-/// something is undecided: three measured rounds at most, six in all, none started after 8 s.
+/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after, the JIT quiet in
+/// between, and no other program busy during the measurement itself (Linux's <c>/proc/stat</c> tells; where it cannot,
+/// the two offers must agree instead, which is weaker: a short spin offers noisy figures, and a program that starts during
+/// a long measurement goes unseen). Load matters both ways: on the parallel run it hides a speed-up, on the one-after-another
+/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism; "not parallel"
+/// takes two steady rounds a third of the way to the offer at most (a virtual machine's host can slow a core without a
+/// trace in <c>/proc/stat</c>, hence the margin). Rounds go on while something is undecided: three measured rounds at
+/// most, six in all, none started after 8 s.
 /// </summary>
-internal sealed class ParallelRounds(int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime)
+internal sealed class ParallelRounds(
+    int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
 {
-    /// <summary>Rounds on this machine: the offer from plain threads (best of three tries), the JIT watched.</summary>
+    /// <summary>Rounds on this machine: the offer from plain threads (best of three tries), the JIT and other programs watched.</summary>
     public ParallelRounds(int workers)
-        : this(workers, () => Parallelism.SpinSpeedup(workers, tries: 3), CpuLoad.LetJitSettle, CpuLoad.JitTime)
+        : this(workers, () => Parallelism.SpinSpeedup(workers, tries: 3), CpuLoad.LetJitSettle, CpuLoad.JitTime, CpuLoad.WatchFreeCores)
     {
     }
 
@@ -24,13 +29,22 @@ internal sealed class ParallelRounds(int workers, Func<double> offered, Action l
     private static readonly TimeSpan s_budget = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(80);
 
+    // Background noise on an idle machine takes a few hundredths of a core; a program at work takes a good part of one.
+    private const double OtherProgramsNoise = 0.25;
+
     private readonly List<Round> _rounds = [];
 
-    private sealed record Round(int Number, double Before, double After, IReadOnlyDictionary<string, double>? Speedups, TimeSpan Jit)
+    private sealed record Round(
+        int Number, int Workers, double Before, double After, IReadOnlyDictionary<string, double>? Speedups, TimeSpan Jit, double? FreeCores)
     {
-        public double Offer => (Before + After) / 2;
+        // No machine offers more than a core per worker: a higher figure is a disturbed spin, and counts as that many.
+        public double Offer => (Math.Min(Before, Workers) + Math.Min(After, Workers)) / 2;
 
         public double Midpoint => (1 + Offer) / 2;
+
+        // "Not parallel" must stay near 1×: a third of the way to the offer at most. Between that and the midpoint, a
+        // round decides nothing (a slowed host, invisible in /proc/stat, can drag a parallel run down to there).
+        public double ThirdOfTheWay => 1 + (Offer - 1) / 3;
     }
 
     /// <summary>One verdict per name the measurement reports; null when the measurement returns null (no Python).</summary>
@@ -46,20 +60,25 @@ internal sealed class ParallelRounds(int workers, Func<double> offered, Action l
             var before = offered();
             if (before < SpareCore && names is not null)
             {
-                _rounds.Add(new Round(_rounds.Count + 1, before, before, null, TimeSpan.Zero));
+                _rounds.Add(new Round(_rounds.Count + 1, workers, before, before, null, TimeSpan.Zero, null));
                 continue;
             }
+            var freeCores = watchFreeCores();
             if (await measure().ConfigureAwait(false) is not { } speedups)
                 return null;
+            var free = freeCores();
             names ??= [.. speedups.Keys];
-            _rounds.Add(new Round(_rounds.Count + 1, before, offered(), speedups, jitTime() - jitBefore));
+            _rounds.Add(new Round(_rounds.Count + 1, workers, before, offered(), speedups, jitTime() - jitBefore, free));
         }
         return names!.ToDictionary(n => n, n => Decide(n) ?? Inconclusive(n));
     }
 
     private bool Steady(Round r) =>
-        Math.Min(r.Before, r.After) >= SpareCore && Math.Max(r.Before, r.After) <= workers * 1.15
-        && Math.Max(r.Before, r.After) <= 1.25 * Math.Min(r.Before, r.After) && r.Jit < s_jitQuiet;
+        Math.Min(r.Before, r.After) >= SpareCore && r.Jit < s_jitQuiet
+        && (r.FreeCores is { } free ? free >= workers - OtherProgramsNoise : OffersAgree(r));
+
+    private bool OffersAgree(Round r) =>
+        Math.Max(r.Before, r.After) <= workers * 1.15 && Math.Max(r.Before, r.After) <= 1.25 * Math.Min(r.Before, r.After);
 
     // More than the number of workers is impossible: the load changed during that measurement, which proves nothing.
     private IEnumerable<(Round Round, double Speedup)> Counted(string name) =>
@@ -71,23 +90,25 @@ internal sealed class ParallelRounds(int workers, Func<double> offered, Action l
         if (counted.FirstOrDefault(x => x.Speedup >= x.Round.Midpoint) is ({ } held, var speedup))
             return new ParallelSpeedup(speedup, held.Offer, ParallelVerdict.Parallel,
                 Invariant($"{speedup:0.00}× with {held.Offer:0.00}× on offer in round {held.Number}: nearer the offer than 1× (midpoint {held.Midpoint:0.00}×)"));
+        counted = [.. counted.Where(x => x.Speedup <= x.Round.ThirdOfTheWay)];
         if (counted.Count < 2)
             return null;
         var (last, lastSpeedup) = counted[^1];
         return new ParallelSpeedup(lastSpeedup, last.Offer, ParallelVerdict.NotParallel,
             string.Join(", ", counted.Select(x => Invariant($"{x.Speedup:0.00}× of {x.Round.Offer:0.00}× on offer in round {x.Round.Number}")))
-            + ": nearer 1× than the offer each time");
+            + ": a third of the way from 1× to the offer at most, each time");
     }
 
     private ParallelSpeedup Inconclusive(string name)
     {
-        var steady = _rounds.Count(Steady);
+        var steady = Counted(name).Count();
         var offers = _rounds.SelectMany(r => new[] { r.Before, r.After }).ToList();
         var last = _rounds.LastOrDefault(r => r.Speedups is not null);
         var measured = last is null ? "" : Invariant($"; last measured {last.Speedups![name]:0.00}× with {last.Offer:0.00}× on offer");
         return new ParallelSpeedup(last?.Speedups![name] ?? double.NaN, last?.Offer ?? offers.Average(), ParallelVerdict.Inconclusive,
             Invariant($"{(steady == 0 ? "none" : "only one")} of {_rounds.Count} rounds found a steady spare core ")
-            + Invariant($"(≥ {SpareCore}× on offer before and after, about the same both times, the JIT quiet); offers {offers.Min():0.00}×–{offers.Max():0.00}×{measured}"));
+            + Invariant($"(≥ {SpareCore}× on offer before and after, the JIT quiet, no other program busy meanwhile); ")
+            + Invariant($"offers {offers.Min():0.00}×–{offers.Max():0.00}×{measured}"));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,8 @@ public static class Parallelism
     /// Times the same CPU work one after another (<paramref name="sequential"/>) and at once (<paramref name="parallel"/>,
     /// on <paramref name="workers"/> threads), and holds the speed-up to what the machine offered in the same round: the
     /// speed-up plain threads get right before and right after. Parallel when a steady round's speed-up is nearer the offer
-    /// than 1×; not parallel when two steady rounds say otherwise; inconclusive when the machine gave no steady spare core.
+    /// than 1×; not parallel when it got a third of the way at most in two steady rounds while no other program was busy;
+    /// inconclusive when the machine gave no steady spare core (README: the method).
     /// Both actions run once untimed first (the JIT), then twice each, alternating, and the best times count. Takes a few
     /// seconds: up to six rounds, none started after 8 s.
     /// </summary>

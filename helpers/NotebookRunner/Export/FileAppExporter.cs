@@ -70,7 +70,7 @@ internal static partial class FileAppExporter
         var flattened = CellScopes.Flatten([.. app.Cells.Select(c => (c.Number, c.Statements))]);
         for (var i = app.Cells.Count - 1; i >= 0; i--)
         {
-            app.Body.Insert(app.Cells[i].Position, Guarded(flattened[i].Trim('\n'), app.Cells[i].ExpectedException) + "\n");
+            app.Body.Insert(app.Cells[i].Position, "await Notebook.NextCell();\n" + Guarded(flattened[i].Trim('\n'), app.Cells[i].ExpectedException) + "\n");
         }
 
         return new FileAppExport(app.Render(document.Path, appPath, Relative(appFolder, notebookFolder), Support.Value), problems);

@@ -12,6 +12,9 @@ static class Notebook
         Environment.CurrentDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(app)!, notebookFolder));
     }
 
+    /// <summary>Starts the next cell on a thread of its own, as the kernel does (see <see cref="NotebookCellStart"/>).</summary>
+    public static NotebookCellStart NextCell() => default;
+
     /// <summary>Prints a value: its text form, and for a value with an HTML form (a chart, a table) the file that holds it.</summary>
     public static NotebookDisplay Show(object? value)
     {
@@ -58,6 +61,24 @@ static class Notebook
         }
 
         return null;
+    }
+}
+
+/// <summary>
+/// What <c>await Notebook.NextCell()</c> awaits: the rest of the app goes on on a thread of its own, as each cell does in
+/// the kernel. Until a cell's first await its code holds that thread, not one of the pool's, so a lesson that blocks the
+/// cell's thread (EventLoop.Run, a blocking wait) leaves the pool as many threads as it had in the notebook.
+/// </summary>
+readonly struct NotebookCellStart : System.Runtime.CompilerServices.INotifyCompletion
+{
+    public NotebookCellStart GetAwaiter() => this;
+
+    public bool IsCompleted => false;
+
+    public void OnCompleted(Action continuation) => new Thread(() => continuation()) { IsBackground = true, Name = "notebook cell" }.Start();
+
+    public void GetResult()
+    {
     }
 }
 

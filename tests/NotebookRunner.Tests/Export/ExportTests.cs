@@ -70,8 +70,29 @@ public class ExportTests
         Assert.Empty(Compile(app));
     }
 
+    [Fact]
+    public async Task Each_cell_starts_off_the_thread_pool_as_in_the_kernel()
+    {
+        // A cell that blocks before its first await (EventLoop.Run, .Wait()) must hold its own thread, not a pool thread
+        // the lesson needs: after cell 1's await the app is on the pool, and cell 2 must start off it again.
+        var (folder, notebook) = Copy("threads.ipynb");
+        var apps = Path.Combine(folder, "apps");
+        var (exported, _, error) = await Export(notebook, "--output-dir", apps);
+        Assert.True(exported == 0, error);
+
+        var assembly = Path.Combine(apps, "threads.dll");
+        Assert.Empty(Compile(File.ReadAllText(Path.Combine(apps, "threads.cs")), Path.Combine(apps, "threads.cs"), assembly));
+        var version = $"{Environment.Version.Major}.{Environment.Version.Minor}.0";
+        File.WriteAllText(Path.ChangeExtension(assembly, ".runtimeconfig.json"),
+            System.Text.Json.JsonSerializer.Serialize(new { runtimeOptions = new { framework = new { name = "Microsoft.NETCore.App", version } } }));
+        var (exit, output, runError) = await RunnerProcess.DotnetAsync(apps, assembly);
+
+        Assert.True(exit == 0, $"exit {exit}: the second cell did not start off the pool\n{output}{runError}");
+    }
+
     // The app as the SDK builds it: the #: lines are the SDK's, the implicit usings are Directory.Build.props'.
-    private static List<string> Compile(string app)
+    // With an assembly path, the program is also written there (and knows its source file, as a built app does).
+    private static List<string> Compile(string app, string? path = null, string? assembly = null)
     {
         const string implicitUsings = "global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; " +
                                       "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
@@ -81,8 +102,16 @@ public class ExportTests
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Select(p => MetadataReference.CreateFromFile(p));
         var compilation = CSharpCompilation.Create("app",
-            [CSharpSyntaxTree.ParseText(implicitUsings, options), CSharpSyntaxTree.ParseText(source, options)],
+            [CSharpSyntaxTree.ParseText(implicitUsings, options), CSharpSyntaxTree.ParseText(source, options, path ?? "")],
             references, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
-        return [.. compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())];
+        List<string> errors = [.. compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())];
+        if (assembly is not null && errors.Count == 0)
+        {
+            using var file = File.Create(assembly);
+            var emitted = compilation.Emit(file);
+            errors.AddRange(emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        }
+
+        return errors;
     }
 }
