@@ -2,11 +2,12 @@
 
     07_waits.py TASKS THREADS PROCESSES
 
-Each way waits 1 s (article seconds) as many times at once as it is told: coroutine tasks and child processes
-sleep, threads block until an event is set after 1 s. For each: the time all waits took, the extra OS threads this
-process (and its children) had meanwhile, and the memory one wait cost (growth of resident memory per task and per
-thread; a child process's own resident memory). Then the mixed job: a download stand-in (asyncio.sleep) followed by
-hashing, inline on the loop or offloaded with asyncio.to_thread, with a heartbeat on the loop. Prints one JSON line.
+Each way waits 1 s (article seconds) as many times at once as it is told: coroutine tasks sleep, threads block
+until an event is set after 1 s, child processes (cat) until their input ends after 1 s. For each: the time all
+waits took, the extra OS threads this process (and its children) had meanwhile, and the memory one wait cost
+(growth of resident memory per task and per thread; a child process's own resident memory). Then the mixed job: a
+download stand-in (asyncio.sleep) followed by hashing, inline on the loop or offloaded with asyncio.to_thread, with a
+heartbeat on the loop. Prints one JSON line.
 """
 import asyncio
 import hashlib
@@ -71,12 +72,14 @@ def threads(n):
 def processes(n):
     started = time.perf_counter()
     # region: processes
-    children = [subprocess.Popen(["sleep", str(1 * SCALE)])
-                for _ in range(n)]   # a whole OS process each
+    children = [subprocess.Popen(["cat"], stdin=subprocess.PIPE)
+                for _ in range(n)]   # an OS process each, blocked
     # endregion
     each = sum(resident_kb(child.pid) for child in children) * 1024 / n
     extra = os_threads() - 1 + sum(os_threads(child.pid) for child in children)   # one thread in each child
+    time.sleep(1 * SCALE)
     for child in children:
+        child.stdin.close()                   # the answer: end of input, and cat exits
         child.wait()
     return {"count": n, "seconds": (time.perf_counter() - started) / SCALE,
             "extra_threads": extra, "bytes_each": each}

@@ -65,6 +65,7 @@ public class TaskGroupTests
             return Task.CompletedTask;
         });
         Assert.True(grandchildDone, "the group ended before a child's child");
+        kept!.Cancel();   // after the end: nothing to cancel, and no ObjectDisposedException
         var error = Assert.Throws<InvalidOperationException>(StartLate);
         void StartLate() => kept!.Start(_ => Task.CompletedTask);
         Assert.Contains("has ended", error.Message);

@@ -23,8 +23,18 @@ public sealed class TaskGroup
     /// <summary>Cancelled when a child fails, the body fails, <see cref="Cancel"/> is called, or the caller's token is.</summary>
     public CancellationToken Token => _cancel.Token;
 
-    /// <summary>Cancels every child (trio's <c>nursery.cancel_scope.cancel()</c>); the group then ends quietly.</summary>
-    public void Cancel() => _cancel.Cancel();
+    /// <summary>Cancels every child (trio's <c>nursery.cancel_scope.cancel()</c>); the group then ends quietly. Does nothing once the group has ended.</summary>
+    public void Cancel()
+    {
+        try
+        {
+            _cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The group has ended and released its token source: nothing is left to cancel.
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="body"/>, which starts children with <see cref="Start"/>, then waits for every child,
