@@ -9,8 +9,9 @@ import sys
 
 from _lab import cpu_speedups, emit
 
-# Chunks of 0.2 s of CPU (not the shared 0.1 s): with 0.1 s chunks, processes sometimes measured only 1.1-1.2x inside
-# the notebook runner while the machine offered 1.6-1.8x, so the claim "processes do" failed though it holds.
+# Chunks of 0.2 s of CPU (not the shared 0.1 s), so that handing a chunk to a process is small next to the chunk.
+# (Processes still measure 1.1-1.2x now and then inside a notebook host whose own CPU is busy meanwhile, which
+# Parallelism does not count as another program's load.)
 if __name__ == "__main__":          # process pools re-import the main module on some platforms
     # region: cpu
     workers = int(sys.argv[1])
