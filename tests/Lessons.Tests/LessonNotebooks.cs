@@ -14,6 +14,7 @@ internal static class LessonNotebooks
         "04-spinner-threads-vs-tasks.ipynb",
         "05-await-gather-create-task.ipynb",
         "06-build-your-own-event-loop.ipynb",
+        "07-threads-processes-or-tasks.ipynb",
     ];
 
     /// <summary>Lessons scale every delay by <c>ASYNCLAB_TIME_SCALE</c>; CI runs them shorter (0.2) than VS Code does, unless the variable says otherwise.</summary>
