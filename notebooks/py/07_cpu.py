@@ -9,9 +9,6 @@ import sys
 
 from _lab import cpu_speedups, emit
 
-# Chunks of 0.2 s of CPU (not the shared 0.1 s), so that handing a chunk to a process is small next to the chunk.
-# (Processes still measure 1.1-1.2x now and then inside a notebook host whose own CPU is busy meanwhile, which
-# Parallelism does not count as another program's load.)
 if __name__ == "__main__":          # process pools re-import the main module on some platforms
     # region: cpu
     workers = int(sys.argv[1])
@@ -19,5 +16,5 @@ if __name__ == "__main__":          # process pools re-import the main module on
     # another, then in a ThreadPoolExecutor(N) (one GIL:
     # one thread runs Python at a time), then in a
     # ProcessPoolExecutor(N) (a GIL per process)
-    emit(speedups=cpu_speedups(workers, chunk_seconds=0.2))
+    emit(speedups=cpu_speedups(workers))
     # endregion

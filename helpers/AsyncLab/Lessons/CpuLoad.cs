@@ -26,31 +26,41 @@ internal static class CpuLoad
     /// </summary>
     public static double? FreeCoresDuring(Action run)
     {
-        var freeCores = WatchFreeCores();
+        var freeCores = WatchFreeCores(Work.InThisProcess);
         run();
         return freeCores();
     }
 
-    /// <summary>
-    /// Starts watching the machine; the function returned tells how many cores other programs left free since, not counting
-    /// the CPU time of this process and of the child processes it has waited for (a script it ran, and that script's own
-    /// worker processes). Null without <c>/proc/stat</c>.
-    /// </summary>
-    public static Func<double?> WatchFreeCores()
+    /// <summary>Where the work being measured runs, so that its own CPU time is not counted as someone else's.</summary>
+    public enum Work
     {
-        var before = Sample();
+        /// <summary>In this process (and any child it waits for).</summary>
+        InThisProcess,
+
+        /// <summary>In child processes only (a script, and that script's own workers): this process's CPU time competes with it.</summary>
+        InChildProcesses,
+    }
+
+    /// <summary>
+    /// Starts watching the machine; the function returned tells how many cores were left free since for the work measured,
+    /// not counting that work's own CPU time: this process's and that of the child processes it has waited for, or only the
+    /// children's. Null without <c>/proc/stat</c>.
+    /// </summary>
+    public static Func<double?> WatchFreeCores(Work work)
+    {
+        var before = Sample(work);
         return () =>
         {
-            if (before is not { } b || Sample() is not { } a || a.Total == b.Total)
+            if (before is not { } b || Sample(work) is not { } a || a.Total == b.Total)
                 return null;
             var cores = Environment.ProcessorCount;
-            var others = cores * (double)(a.Busy - b.Busy - (a.Own - b.Own)) / (a.Total - b.Total);
+            var others = cores * (double)(a.Busy - b.Busy - (a.Work - b.Work)) / (a.Total - b.Total);
             return Math.Clamp(cores - others, 0, cores);
         };
     }
 
-    // All in clock ticks (USER_HZ), the unit of both files: busy and total over all cores, and this process's own share.
-    private static (long Busy, long Total, long Own)? Sample()
+    // All in clock ticks (USER_HZ), the unit of both files: busy and total over all cores, and the measured work's share.
+    private static (long Busy, long Total, long Work)? Sample(Work work)
     {
         if (Ticks() is not { } machine)
             return null;
@@ -60,8 +70,8 @@ internal static class CpuLoad
             // cutime 16, cstime 17; cutime and cstime hold the children this process has waited for.
             var stat = File.ReadAllText("/proc/self/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var own = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
-            return (machine.Busy, machine.Total, own);
+            var counted = work == Work.InThisProcess ? fields[11..15] : fields[13..15];
+            return (machine.Busy, machine.Total, counted.Sum(f => long.Parse(f, CultureInfo.InvariantCulture)));
         }
         catch (IOException)
         {

@@ -17,9 +17,12 @@ namespace AsyncLab;
 internal sealed class ParallelRounds(
     int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
 {
-    /// <summary>Rounds on this machine: the offer from plain threads (best of three tries), the JIT and other programs watched.</summary>
-    public ParallelRounds(int workers)
-        : this(workers, () => Parallelism.SpinSpeedup(workers, tries: 3), CpuLoad.LetJitSettle, CpuLoad.JitTime, CpuLoad.WatchFreeCores)
+    /// <summary>
+    /// Rounds on this machine: the offer from plain threads (best of three tries), the JIT and other programs watched; where
+    /// the measured work runs (<paramref name="work"/>) tells whose CPU time is not someone else's.
+    /// </summary>
+    public ParallelRounds(int workers, CpuLoad.Work work)
+        : this(workers, () => Parallelism.SpinSpeedup(workers, tries: 3), CpuLoad.LetJitSettle, CpuLoad.JitTime, () => CpuLoad.WatchFreeCores(work))
     {
     }
 

@@ -29,7 +29,7 @@ public static class Parallelism
         ArgumentNullException.ThrowIfNull(parallel);
         sequential();
         parallel();
-        var rounds = new ParallelRounds(workers).RunAsync(() =>
+        var rounds = new ParallelRounds(workers, CpuLoad.Work.InThisProcess).RunAsync(() =>
         {
             var (one, all) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
             for (var i = 0; i < 2; i++)
@@ -55,7 +55,7 @@ public static class Parallelism
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         ArgumentNullException.ThrowIfNull(args);
         string[] arguments = [workers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args];
-        return new ParallelRounds(workers).RunAsync(async () =>
+        return new ParallelRounds(workers, CpuLoad.Work.InChildProcesses).RunAsync(async () =>
             (await Python.RunAsync<PythonSpeedups>(script, arguments).ConfigureAwait(false))?.Speedups);
     }
 
