@@ -2,8 +2,9 @@
 
     05_cpu.py N     the same N chunks of pure-Python work one after another, in N threads and in N processes
 
-Prints one JSON line, {"python": "3.11.2", "speedups": {"threads": 0.97, "processes": 1.86}}, which AsyncLab's
-Parallelism.MeasurePythonAsync holds to what the machine offered in the same round.
+Prints one JSON line, {"python": "3.11.2", "speedups": {"threads": 0.97, "processes": 1.86}, "cores": {...}}: the
+speed-ups, which AsyncLab's Parallelism.MeasurePythonAsync holds to what the machine offered in the same round, and the
+cores each way kept busy at once.
 """
 import sys
 
@@ -14,5 +15,5 @@ if __name__ == "__main__":          # process pools re-import the main module on
     workers = int(sys.argv[1])
     # the same chunks, one after another, then in `workers` threads (one GIL:
     # one thread runs Python at a time), then in `workers` processes (one each)
-    emit(speedups=cpu_speedups(workers))
+    emit(**cpu_speedups(workers))
     # endregion

@@ -6,7 +6,8 @@ SCALE               ASYNCLAB_TIME_SCALE (1 in VS Code, 0.2 in CI): multiply the 
 article_seconds(t0) seconds since perf_counter() was t0, divided by SCALE: what the article would have measured
 free_cores()        cores other programs left free over a short window (Linux /proc/stat), or None elsewhere
 cpu_speedups(n)     the same pure-Python CPU work one after another, in n threads and in n processes:
-                    {"threads": 0.97, "processes": 1.86} (best of two runs each, interleaved, pools warmed first)
+                    {"speedups": {"threads": 0.97, "processes": 1.86}, "cores": {"threads": 1.0, "processes": 1.98}}
+                    (best of two runs each, interleaved, pools warmed first; cores: kept busy at once)
 emit(**result)      prints the result as the one JSON line AsyncLab reads (Python.RunAsync<T>), with the Python version
 
 A script that uses cpu_speedups must guard its entry point with `if __name__ == "__main__":` (process pools
@@ -67,30 +68,45 @@ def _iterations_for(seconds):
     return max(probe, int(probe * seconds / fastest))
 
 
-def _best_time(run, times):
+def _cpu_seconds(iterations):
+    """Runs cpu_kernel and returns the CPU time this thread spent on it (in a process pool: that worker's)."""
+    started = time.thread_time()
+    cpu_kernel(iterations)
+    return time.thread_time() - started
+
+
+def _timed(run, walls, busy):
+    """Runs `run` (which returns each chunk's CPU seconds); records its wall time and the cores it kept busy at once."""
     started = time.perf_counter()
-    run()
-    times.append(time.perf_counter() - started)
+    cpu = sum(run())
+    wall = time.perf_counter() - started
+    walls.append(wall)
+    busy.append(cpu / wall)
 
 
 def cpu_speedups(workers, chunk_seconds=0.1):
-    """Speed-ups of `workers` chunks of CPU work in threads and in processes over one after another.
+    """Speed-ups of `workers` chunks of CPU work in threads and in processes over one after another, and the cores each
+    way kept busy at once (the chunks' CPU time over the wall time), as {"speedups": {...}, "cores": {...}}.
 
     Each chunk takes about `chunk_seconds` of CPU, so handing it to another process costs little next to it.
     Both pools are started and warmed before any clock runs; every way runs twice, interleaved, and keeps its
-    best time, so a moment of someone else's load spoils one run, not the result.
+    best time, so a moment of someone else's load spoils one run, not the result. Busy cores tell a way that did not
+    run in parallel (one core busy) from one that ran on slowed cores (all busy, little done).
     """
     with ProcessPoolExecutor(workers) as processes, ThreadPoolExecutor(workers) as threads:
         list(processes.map(cpu_kernel, [1] * workers))
         list(threads.map(cpu_kernel, [1] * workers))
         jobs = [_iterations_for(chunk_seconds)] * workers
-        times = {"sequential": [], "threads": [], "processes": []}
+        walls = {"sequential": [], "threads": [], "processes": []}
+        busy = {"sequential": [], "threads": [], "processes": []}
         for _ in range(2):
-            _best_time(lambda: [cpu_kernel(n) for n in jobs], times["sequential"])
-            _best_time(lambda: list(processes.map(cpu_kernel, jobs)), times["processes"])
-            _best_time(lambda: list(threads.map(cpu_kernel, jobs)), times["threads"])
-    sequential = min(times["sequential"])
-    return {way: round(sequential / min(times[way]), 3) for way in ("threads", "processes")}
+            _timed(lambda: [_cpu_seconds(n) for n in jobs], walls["sequential"], busy["sequential"])
+            _timed(lambda: list(processes.map(_cpu_seconds, jobs)), walls["processes"], busy["processes"])
+            _timed(lambda: list(threads.map(_cpu_seconds, jobs)), walls["threads"], busy["threads"])
+    sequential = min(walls["sequential"])
+    best = {way: walls[way].index(min(walls[way])) for way in ("threads", "processes")}
+    return {"speedups": {way: round(sequential / walls[way][best[way]], 3) for way in best},
+            "cores": {way: round(busy[way][best[way]], 3) for way in best}}
 
 
 def emit(**result):

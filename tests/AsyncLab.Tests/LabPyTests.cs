@@ -17,17 +17,18 @@ public sealed class LabPyTests
     private static string LabScript(string body) =>
         $"import sys\nsys.path.insert(0, {System.Text.Json.JsonSerializer.Serialize(LabFolder())})\n{body}";
 
-    private sealed record LabResult(string Python, IReadOnlyDictionary<string, double> Speedups, double? Free, double Waited);
+    private sealed record LabResult(
+        string Python, IReadOnlyDictionary<string, double> Speedups, IReadOnlyDictionary<string, double> Cores, double? Free, double Waited);
 
     [Fact]
-    public async Task Lab_measures_speedups_free_cores_and_article_seconds() => await PythonScripts.WithScript(LabScript("""
+    public async Task Lab_measures_speedups_busy_cores_free_cores_and_article_seconds() => await PythonScripts.WithScript(LabScript("""
         import time
         from _lab import article_seconds, cpu_speedups, emit, free_cores, SCALE
 
         if __name__ == "__main__":
             start = time.perf_counter()
             time.sleep(0.5 * SCALE)
-            emit(speedups=cpu_speedups(int(sys.argv[1]), chunk_seconds=0.02), free=free_cores(0.1), waited=article_seconds(start))
+            emit(**cpu_speedups(int(sys.argv[1]), chunk_seconds=0.02), free=free_cores(0.1), waited=article_seconds(start))
         """), async script =>
     {
         var result = await Python.RunAsync<LabResult>(script, "2");
@@ -35,6 +36,9 @@ public sealed class LabPyTests
         Assert.NotNull(result);
         Assert.Equal(["processes", "threads"], result.Speedups.Keys.Order());
         Assert.All(result.Speedups.Values, s => Assert.InRange(s, 0.05, 3));
+        // One GIL: the threads keep one core busy at a time, whatever the machine; two processes keep up to two.
+        Assert.InRange(result.Cores["threads"], 0.5, 1.3);
+        Assert.InRange(result.Cores["processes"], 0.5, 2.2);
         Assert.InRange(result.Waited, 0.5, 5);
         if (File.Exists("/proc/stat"))
             Assert.InRange(result.Free!.Value, 0, Environment.ProcessorCount);

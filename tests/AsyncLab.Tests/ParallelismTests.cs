@@ -11,13 +11,16 @@ public class ParallelismTests
         int workers, double[] offers, params Dictionary<string, double>?[] speedups) => Judge(workers, offers, [workers], speedups);
 
     private static (IReadOnlyDictionary<string, ParallelSpeedup>? Verdicts, int Rounds) Judge(
-        int workers, double[] offers, double?[] freeCores, params Dictionary<string, double>?[] speedups)
+        int workers, double[] offers, double?[] freeCores, params Dictionary<string, double>?[] speedups) =>
+        Judge(workers, offers, freeCores, round => speedups[Math.Min(round, speedups.Length - 1)] is { } s ? new RoundFigures(s) : null);
+
+    private static (IReadOnlyDictionary<string, ParallelSpeedup>? Verdicts, int Rounds) Judge(
+        int workers, double[] offers, double?[] freeCores, Func<int, RoundFigures?> figures)
     {
         var (offer, round, watched) = (0, 0, 0);
         var rounds = new ParallelRounds(workers, () => offers[offer++ % offers.Length], () => { }, () => TimeSpan.Zero,
                                         () => { var free = freeCores[watched++ % freeCores.Length]; return () => free; });
-        var verdicts = rounds.RunAsync(() => Task.FromResult<IReadOnlyDictionary<string, double>?>(speedups[Math.Min(round++, speedups.Length - 1)]))
-                             .GetAwaiter().GetResult();
+        var verdicts = rounds.RunAsync(() => Task.FromResult(figures(round++))).GetAwaiter().GetResult();
         return (verdicts, round);
     }
 
@@ -106,6 +109,23 @@ public class ParallelismTests
 
         Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
         Assert.StartsWith("none of 3 rounds found a steady spare core", verdicts["threads"].Explanation);
+    }
+
+    [Fact]
+    public void A_way_that_kept_its_cores_busy_but_got_little_done_ran_on_slowed_cores_and_proves_nothing()
+    {
+        // What a virtual machine whose host slows both cores looks like from inside: processes keep 2 cores busy and
+        // finish hardly sooner, GIL threads keep 1 busy and finish later than one thread alone.
+        var slowed = new RoundFigures(Speedups(0.72, 1.1), new Dictionary<string, double> { ["threads"] = 1.0, ["processes"] = 1.97 });
+        var (verdicts, _) = Judge(2, [1.9], [2.0], _ => slowed);
+
+        Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
+
+        // Truly one at a time (one core busy, its work's worth done) still says "not parallel".
+        var serial = new RoundFigures(Speedups(0.97, 1.0), new Dictionary<string, double> { ["threads"] = 1.0, ["processes"] = 1.02 });
+        (verdicts, _) = Judge(2, [1.9], [2.0], _ => serial);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts!["processes"].Verdict);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
     }
 
     [Fact]

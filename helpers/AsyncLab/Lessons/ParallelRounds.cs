@@ -37,9 +37,14 @@ internal sealed class ParallelRounds(
 
     private readonly List<Round> _rounds = [];
 
+    // A way's speed-up must be at least this share of the cores it kept busy at once: less means the cores ran slow.
+    private const double ShareOfBusyCores = 0.75;
+
     private sealed record Round(
-        int Number, int Workers, double Before, double After, IReadOnlyDictionary<string, double>? Speedups, TimeSpan Jit, double? FreeCores)
+        int Number, int Workers, double Before, double After, RoundFigures? Figures, TimeSpan Jit, double? FreeCores)
     {
+        public IReadOnlyDictionary<string, double>? Speedups => Figures?.Speedups;
+
         // No machine offers more than a core per worker: a higher figure is a disturbed spin, and counts as that many.
         public double Offer => (Math.Min(Before, Workers) + Math.Min(After, Workers)) / 2;
 
@@ -51,7 +56,7 @@ internal sealed class ParallelRounds(
     }
 
     /// <summary>One verdict per name the measurement reports; null when the measurement returns null (no Python).</summary>
-    public async Task<IReadOnlyDictionary<string, ParallelSpeedup>?> RunAsync(Func<Task<IReadOnlyDictionary<string, double>?>> measure)
+    public async Task<IReadOnlyDictionary<string, ParallelSpeedup>?> RunAsync(Func<Task<RoundFigures?>> measure)
     {
         IReadOnlyCollection<string>? names = null;
         var clock = Stopwatch.StartNew();
@@ -67,11 +72,11 @@ internal sealed class ParallelRounds(
                 continue;
             }
             var freeCores = watchFreeCores();
-            if (await measure().ConfigureAwait(false) is not { } speedups)
+            if (await measure().ConfigureAwait(false) is not { } figures)
                 return null;
             var free = freeCores();
-            names ??= [.. speedups.Keys];
-            _rounds.Add(new Round(_rounds.Count + 1, workers, before, offered(), speedups, jitTime() - jitBefore, free));
+            names ??= [.. figures.Speedups.Keys];
+            _rounds.Add(new Round(_rounds.Count + 1, workers, before, offered(), figures, jitTime() - jitBefore, free));
         }
         return names!.ToDictionary(n => n, n => Decide(n) ?? Inconclusive(n));
     }
@@ -84,8 +89,14 @@ internal sealed class ParallelRounds(
         Math.Max(r.Before, r.After) <= workers * 1.15 && Math.Max(r.Before, r.After) <= 1.25 * Math.Min(r.Before, r.After);
 
     // More than the number of workers is impossible: the load changed during that measurement, which proves nothing.
+    // A way that kept its cores busy but got less done than they should have ran on slowed cores (a virtual machine's
+    // host at work, which /proc/stat does not show): that figure proves nothing either.
     private IEnumerable<(Round Round, double Speedup)> Counted(string name) =>
-        _rounds.Where(Steady).Select(r => (r, r.Speedups![name])).Where(x => x.Item2 <= workers * 1.25);
+        _rounds.Where(Steady).Select(r => (Round: r, Speedup: r.Speedups![name]))
+            .Where(x => x.Speedup <= workers * 1.25 && DidItsShare(x.Round, name, x.Speedup));
+
+    private static bool DidItsShare(Round r, string name, double speedup) =>
+        r.Figures?.Cores is not { } cores || !cores.TryGetValue(name, out var busy) || speedup >= ShareOfBusyCores * busy;
 
     private ParallelSpeedup? Decide(string name)
     {
@@ -116,3 +127,9 @@ internal sealed class ParallelRounds(
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>
+/// What one round of a measurement reports: each way's speed-up and, where known, how many cores it kept busy at once
+/// (its CPU time over its wall time), which tells a way that ran on slowed cores from one that did not run in parallel.
+/// </summary>
+internal sealed record RoundFigures(IReadOnlyDictionary<string, double> Speedups, IReadOnlyDictionary<string, double>? Cores = null);

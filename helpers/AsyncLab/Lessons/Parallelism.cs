@@ -37,7 +37,7 @@ public static class Parallelism
                 one = Min(one, AsyncLab.Measure.Time(sequential).Elapsed);
                 all = Min(all, AsyncLab.Measure.Time(parallel).Elapsed);
             }
-            return Task.FromResult<IReadOnlyDictionary<string, double>?>(new Dictionary<string, double> { [CSharp] = one / all });
+            return Task.FromResult<RoundFigures?>(new RoundFigures(new Dictionary<string, double> { [CSharp] = one / all }));
         });
         // Everything above runs synchronously: the task is complete here.
         return rounds.GetAwaiter().GetResult()![CSharp];
@@ -46,8 +46,10 @@ public static class Parallelism
     /// <summary>
     /// Runs a companion script in rounds and judges each speed-up it reports exactly like <see cref="Measure"/>. The script
     /// gets <paramref name="workers"/> as its first argument (then <paramref name="args"/>) and prints one JSON line with an
-    /// object <c>"speedups"</c>, e.g. <c>{"speedups": {"threads": 0.97, "processes": 1.86}}</c> (<c>py/_lab.py</c>'s
-    /// <c>cpu_speedups</c> measures that). Null when no Python was found outside CI (the skip line was printed).
+    /// object <c>"speedups"</c>, e.g. <c>{"speedups": {"threads": 0.97, "processes": 1.86}}</c>, and optionally <c>"cores"</c>,
+    /// how many cores each way kept busy at once (<c>py/_lab.py</c>'s <c>cpu_speedups</c> measures both). A way whose speed-up
+    /// falls short of three quarters of its busy cores ran on slowed cores, and that round proves nothing for it. Null when no
+    /// Python was found outside CI (the skip line was printed).
     /// </summary>
     public static Task<IReadOnlyDictionary<string, ParallelSpeedup>?> MeasurePythonAsync(string script, int workers, params string[] args)
     {
@@ -56,7 +58,9 @@ public static class Parallelism
         ArgumentNullException.ThrowIfNull(args);
         string[] arguments = [workers.ToString(System.Globalization.CultureInfo.InvariantCulture), .. args];
         return new ParallelRounds(workers, CpuLoad.Work.InChildProcesses).RunAsync(async () =>
-            (await Python.RunAsync<PythonSpeedups>(script, arguments).ConfigureAwait(false))?.Speedups);
+            await Python.RunAsync<PythonSpeedups>(script, arguments).ConfigureAwait(false) is { } result
+                ? new RoundFigures(result.Speedups, result.Cores)
+                : null);
     }
 
     /// <summary>
@@ -74,7 +78,7 @@ public static class Parallelism
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private sealed record PythonSpeedups(IReadOnlyDictionary<string, double> Speedups);
+    private sealed record PythonSpeedups(IReadOnlyDictionary<string, double> Speedups, IReadOnlyDictionary<string, double>? Cores);
 
     /// <summary>
     /// The measured speed-up of <paramref name="workers"/> threads over one on the same CPU-bound work:
