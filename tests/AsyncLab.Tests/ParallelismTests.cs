@@ -111,21 +111,35 @@ public class ParallelismTests
         Assert.StartsWith("none of 3 rounds found a steady spare core", verdicts["threads"].Explanation);
     }
 
+    private static RoundFigures WithBusyCores(double threads, double processes, double threadsBusy, double processesBusy) =>
+        new(Speedups(threads, processes), new Dictionary<string, double> { ["threads"] = threadsBusy, ["processes"] = processesBusy });
+
+    [Fact]
+    public void With_busy_cores_reported_one_round_proves_a_way_ran_one_thing_at_a_time()
+    {
+        var (verdicts, rounds) = Judge(2, [1.9], [2.0], _ => WithBusyCores(0.98, 1.95, threadsBusy: 1.0, processesBusy: 1.95));
+
+        Assert.Equal(1, rounds);
+        Assert.Equal(ParallelVerdict.Parallel, verdicts!["processes"].Verdict);
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
+        Assert.Equal("0.98× of 1.90× on offer in round 1, 1.00 cores busy at once: a third of the way from 1× to the offer at most, in speed and in cores",
+                     verdicts["threads"].Explanation);
+    }
+
     [Fact]
     public void A_way_that_kept_its_cores_busy_but_got_little_done_ran_on_slowed_cores_and_proves_nothing()
     {
-        // What a virtual machine whose host slows both cores looks like from inside: processes keep 2 cores busy and
-        // finish hardly sooner, GIL threads keep 1 busy and finish later than one thread alone.
-        var slowed = new RoundFigures(Speedups(0.72, 1.1), new Dictionary<string, double> { ["threads"] = 1.0, ["processes"] = 1.97 });
-        var (verdicts, _) = Judge(2, [1.9], [2.0], _ => slowed);
+        // What a virtual machine whose host slows both cores looks like from inside: processes keep their cores busy and
+        // finish hardly sooner (both seen here), while GIL threads keep one core busy and take longer than one thread.
+        foreach (var (speedup, busy) in new[] { (1.1, 1.97), (1.19, 1.58) })
+        {
+            var (verdicts, _) = Judge(2, [1.9], [2.0], _ => WithBusyCores(0.72, speedup, threadsBusy: 1.0, processesBusy: busy));
 
-        Assert.All(verdicts!.Values, v => Assert.Equal(ParallelVerdict.Inconclusive, v.Verdict));
-
-        // Truly one at a time (one core busy, its work's worth done) still says "not parallel".
-        var serial = new RoundFigures(Speedups(0.97, 1.0), new Dictionary<string, double> { ["threads"] = 1.0, ["processes"] = 1.02 });
-        (verdicts, _) = Judge(2, [1.9], [2.0], _ => serial);
-        Assert.Equal(ParallelVerdict.NotParallel, verdicts!["processes"].Verdict);
-        Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
+            Assert.Equal(ParallelVerdict.Inconclusive, verdicts!["processes"].Verdict);
+            Assert.StartsWith("3 of 3 rounds were steady and decided nothing (round 1: ", verdicts["processes"].Explanation);
+            // One core busy is one thing at a time, however slowly: the threads' verdict stands.
+            Assert.Equal(ParallelVerdict.NotParallel, verdicts["threads"].Verdict);
+        }
     }
 
     [Fact]

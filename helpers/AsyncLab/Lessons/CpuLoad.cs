@@ -80,18 +80,20 @@ internal static class CpuLoad
     }
 
     /// <summary>
-    /// Waits (at most 2 s) until the JIT has compiled nothing for 0.4 s: in a notebook, tiered compilation recompiles hot
-    /// methods on a background thread in bursts, which would take a core in the middle of a measurement.
+    /// Waits (at most 2 s) until the JIT has been nearly idle (under a tenth of a core) for 0.3 s: in a notebook, tiered
+    /// compilation recompiles hot methods on a background thread in bursts that take a whole core, and would take it in the
+    /// middle of a measurement: after a few cells, the cell compiler's own code (Roslyn, over a thousand methods) reaches its
+    /// second tier. A round still checks how much the JIT compiled during the measurement itself.
     /// </summary>
     public static void LetJitSettle()
     {
         var waited = Stopwatch.StartNew();
         var quiet = TimeSpan.Zero;
-        for (var before = JitTime(); quiet < TimeSpan.FromSeconds(0.4) && waited.Elapsed < TimeSpan.FromSeconds(2);)
+        for (var before = JitTime(); quiet < TimeSpan.FromSeconds(0.3) && waited.Elapsed < TimeSpan.FromSeconds(2);)
         {
             Thread.Sleep(100);
             var now = JitTime();
-            quiet = now - before < TimeSpan.FromMilliseconds(2) ? quiet + TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
+            quiet = now - before < TimeSpan.FromMilliseconds(10) ? quiet + TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
             before = now;
         }
     }

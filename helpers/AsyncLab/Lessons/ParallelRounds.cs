@@ -5,14 +5,15 @@ namespace AsyncLab;
 
 /// <summary>
 /// The rounds behind <see cref="Parallelism.Measure"/>: each round measures what the machine offers, runs the measurement,
-/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after, the JIT quiet in
-/// between, and no other program busy during the measurement itself (Linux's <c>/proc/stat</c> tells; where it cannot,
-/// the two offers must agree instead, which is weaker: a short spin offers noisy figures, and a program that starts during
-/// a long measurement goes unseen). Load matters both ways: on the parallel run it hides a speed-up, on the one-after-another
-/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism; "not parallel"
-/// takes two steady rounds a third of the way to the offer at most (a virtual machine's host can slow a core without a
-/// trace in <c>/proc/stat</c>, hence the margin). Rounds go on while something is undecided: three measured rounds at
-/// most, six in all, none started after 5 s.
+/// and measures the offer again. Only steady rounds count: a spare core (at least 1.3×) before and after, the JIT quiet
+/// during the measurement, and no other program busy meanwhile (Linux's <c>/proc/stat</c> tells; where it cannot, the
+/// two offers must agree instead, which is weaker: a short spin offers noisy figures, and a program that starts during a
+/// long measurement goes unseen). Load matters both ways: on the parallel run it hides a speed-up, on the one-after-another
+/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism. "Not parallel"
+/// needs a speed-up a third of the way to the offer at most, and proof that the way ran one thing at a time: one round
+/// in which it also kept no more cores busy than that, or, where busy cores are not reported, two such rounds (a virtual
+/// machine's host can slow a core without a trace in <c>/proc/stat</c>, but a slowed core still shows busy). Rounds go
+/// on while something is undecided: three measured rounds at most, six in all, none started after 5 s.
 /// </summary>
 internal sealed class ParallelRounds(
     int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
@@ -36,9 +37,6 @@ internal sealed class ParallelRounds(
     private const double OtherProgramsNoise = 0.25;
 
     private readonly List<Round> _rounds = [];
-
-    // A way's speed-up must be at least this share of the cores it kept busy at once: less means the cores ran slow.
-    private const double ShareOfBusyCores = 0.75;
 
     private sealed record Round(
         int Number, int Workers, double Before, double After, RoundFigures? Figures, TimeSpan Jit, double? FreeCores)
@@ -64,19 +62,18 @@ internal sealed class ParallelRounds(
                && (names is null || names.Any(n => Decide(n) is null)))
         {
             letJitSettle();
-            var jitBefore = jitTime();
             var before = offered();
             if (before < SpareCore && names is not null)
             {
                 _rounds.Add(new Round(_rounds.Count + 1, workers, before, before, null, TimeSpan.Zero, null));
                 continue;
             }
-            var freeCores = watchFreeCores();
+            var (freeCores, jitBefore) = (watchFreeCores(), jitTime());
             if (await measure().ConfigureAwait(false) is not { } figures)
                 return null;
-            var free = freeCores();
+            var (free, jit) = (freeCores(), jitTime() - jitBefore);
             names ??= [.. figures.Speedups.Keys];
-            _rounds.Add(new Round(_rounds.Count + 1, workers, before, offered(), figures, jitTime() - jitBefore, free));
+            _rounds.Add(new Round(_rounds.Count + 1, workers, before, offered(), figures, jit, free));
         }
         return names!.ToDictionary(n => n, n => Decide(n) ?? Inconclusive(n));
     }
@@ -89,14 +86,11 @@ internal sealed class ParallelRounds(
         Math.Max(r.Before, r.After) <= workers * 1.15 && Math.Max(r.Before, r.After) <= 1.25 * Math.Min(r.Before, r.After);
 
     // More than the number of workers is impossible: the load changed during that measurement, which proves nothing.
-    // A way that kept its cores busy but got less done than they should have ran on slowed cores (a virtual machine's
-    // host at work, which /proc/stat does not show): that figure proves nothing either.
     private IEnumerable<(Round Round, double Speedup)> Counted(string name) =>
-        _rounds.Where(Steady).Select(r => (Round: r, Speedup: r.Speedups![name]))
-            .Where(x => x.Speedup <= workers * 1.25 && DidItsShare(x.Round, name, x.Speedup));
+        _rounds.Where(Steady).Select(r => (Round: r, Speedup: r.Speedups![name])).Where(x => x.Speedup <= workers * 1.25);
 
-    private static bool DidItsShare(Round r, string name, double speedup) =>
-        r.Figures?.Cores is not { } cores || !cores.TryGetValue(name, out var busy) || speedup >= ShareOfBusyCores * busy;
+    private static double? BusyCores(Round r, string name) =>
+        r.Figures?.Cores is { } cores && cores.TryGetValue(name, out var busy) ? busy : null;
 
     private ParallelSpeedup? Decide(string name)
     {
@@ -104,25 +98,36 @@ internal sealed class ParallelRounds(
         if (counted.FirstOrDefault(x => x.Speedup >= x.Round.Midpoint) is ({ } held, var speedup))
             return new ParallelSpeedup(speedup, held.Offer, ParallelVerdict.Parallel,
                 Invariant($"{speedup:0.00}× with {held.Offer:0.00}× on offer in round {held.Number}: nearer the offer than 1× (midpoint {held.Midpoint:0.00}×)"));
-        counted = [.. counted.Where(x => x.Speedup <= x.Round.ThirdOfTheWay)];
-        if (counted.Count < 2)
+        var nearOne = counted.Where(x => x.Speedup <= x.Round.ThirdOfTheWay).ToList();
+        // Busy cores settle it in one round: a way that kept a third of the way's cores busy at most ran one thing at a
+        // time, whatever the host did to its speed; one that kept more busy and got little done ran on slowed cores.
+        if (nearOne.FirstOrDefault(x => BusyCores(x.Round, name) <= x.Round.ThirdOfTheWay) is ({ } alone, var aloneSpeedup))
+            return new ParallelSpeedup(aloneSpeedup, alone.Offer, ParallelVerdict.NotParallel,
+                Invariant($"{aloneSpeedup:0.00}× of {alone.Offer:0.00}× on offer in round {alone.Number}, {BusyCores(alone, name):0.00} cores busy at once: ")
+                + "a third of the way from 1× to the offer at most, in speed and in cores");
+        nearOne = [.. nearOne.Where(x => BusyCores(x.Round, name) is null)];
+        if (nearOne.Count < 2)
             return null;
-        var (last, lastSpeedup) = counted[^1];
+        var (last, lastSpeedup) = nearOne[^1];
         return new ParallelSpeedup(lastSpeedup, last.Offer, ParallelVerdict.NotParallel,
-            string.Join(", ", counted.Select(x => Invariant($"{x.Speedup:0.00}× of {x.Round.Offer:0.00}× on offer in round {x.Round.Number}")))
+            string.Join(", ", nearOne.Select(x => Invariant($"{x.Speedup:0.00}× of {x.Round.Offer:0.00}× on offer in round {x.Round.Number}")))
             + ": a third of the way from 1× to the offer at most, each time");
     }
 
     private ParallelSpeedup Inconclusive(string name)
     {
-        var steady = Counted(name).Count();
+        var steady = Counted(name).ToList();
         var offers = _rounds.SelectMany(r => new[] { r.Before, r.After }).ToList();
         var last = _rounds.LastOrDefault(r => r.Speedups is not null);
-        var measured = last is null ? "" : Invariant($"; last measured {last.Speedups![name]:0.00}× with {last.Offer:0.00}× on offer");
-        return new ParallelSpeedup(last?.Speedups![name] ?? double.NaN, last?.Offer ?? offers.Average(), ParallelVerdict.Inconclusive,
-            Invariant($"{(steady == 0 ? "none" : "only one")} of {_rounds.Count} rounds found a steady spare core ")
-            + Invariant($"(≥ {SpareCore}× on offer before and after, the JIT quiet, no other program busy meanwhile); ")
-            + Invariant($"offers {offers.Min():0.00}×–{offers.Max():0.00}×{measured}"));
+        var why = steady.Count == 0
+            ? Invariant($"none of {_rounds.Count} rounds found a steady spare core (≥ {SpareCore}× on offer before and after, ")
+              + Invariant($"the JIT quiet, no other program busy meanwhile); offers {offers.Min():0.00}×–{offers.Max():0.00}×")
+              + (last is null ? "" : Invariant($"; last measured {last.Speedups![name]:0.00}× with {last.Offer:0.00}× on offer"))
+            : Invariant($"{steady.Count} of {_rounds.Count} rounds were steady and decided nothing (")
+              + string.Join("; ", steady.Select(x => Invariant($"round {x.Round.Number}: {x.Speedup:0.00}× of {x.Round.Offer:0.00}× on offer")
+                                                       + (BusyCores(x.Round, name) is { } busy ? Invariant($", {busy:0.00} cores busy") : "")))
+              + "): between a third of the way and the midpoint, cores busy but little done (slowed by the host), or one round where two are needed";
+        return new ParallelSpeedup(last?.Speedups![name] ?? double.NaN, last?.Offer ?? offers.Average(), ParallelVerdict.Inconclusive, why);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -6,7 +6,10 @@ public enum ParallelVerdict
     /// <summary>The speed-up came nearer what the machine offered than 1× in a steady round.</summary>
     Parallel,
 
-    /// <summary>In two steady rounds the speed-up stayed nearer 1× than what the machine offered.</summary>
+    /// <summary>
+    /// In steady rounds the speed-up stayed near 1× (a third of the way to the offer at most), and so did the cores kept busy
+    /// where the measurement reports them (one round), or it did twice where it does not.
+    /// </summary>
     NotParallel,
 
     /// <summary>The machine offered no steady spare core often enough to tell (a busy, shared machine).</summary>

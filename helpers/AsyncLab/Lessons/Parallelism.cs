@@ -47,9 +47,9 @@ public static class Parallelism
     /// Runs a companion script in rounds and judges each speed-up it reports exactly like <see cref="Measure"/>. The script
     /// gets <paramref name="workers"/> as its first argument (then <paramref name="args"/>) and prints one JSON line with an
     /// object <c>"speedups"</c>, e.g. <c>{"speedups": {"threads": 0.97, "processes": 1.86}}</c>, and optionally <c>"cores"</c>,
-    /// how many cores each way kept busy at once (<c>py/_lab.py</c>'s <c>cpu_speedups</c> measures both). A way whose speed-up
-    /// falls short of three quarters of its busy cores ran on slowed cores, and that round proves nothing for it. Null when no
-    /// Python was found outside CI (the skip line was printed).
+    /// how many cores each way kept busy at once (<c>py/_lab.py</c>'s <c>cpu_speedups</c> measures both). With busy cores, one
+    /// round near 1× in both speed and cores proves "not parallel", and a way that kept its cores busy but got little done ran
+    /// on slowed cores and proves nothing. Null when no Python was found outside CI (the skip line was printed).
     /// </summary>
     public static Task<IReadOnlyDictionary<string, ParallelSpeedup>?> MeasurePythonAsync(string script, int workers, params string[] args)
     {
