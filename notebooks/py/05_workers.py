@@ -1,5 +1,6 @@
 """Lesson 5: what a pending wait holds (memory, OS threads) as an asyncio task and as a thread, and what
-one switch between two tasks or two threads costs. (CPU work in threads vs processes: 05_cpu.py.)
+one switch between two tasks or two threads costs. (CPU work in threads vs processes:
+cpu_threads_vs_processes.py.)
 
 Prints one JSON line. 10,000 pending asyncio.sleep tasks and 500 threads blocked on an Event; for each, the
 growth of the process's resident memory per wait (Linux's /proc/self/status VmRSS; null elsewhere) and the OS
