@@ -11,7 +11,7 @@ import time
 
 from _lab import emit, free_cores
 
-HOPS = 20_000
+HOPS = 10_000
 ROUNDS = 3
 
 

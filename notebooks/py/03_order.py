@@ -44,7 +44,7 @@ def order_counts(new_loop, gaps):
     counts = Counter()
     for _ in range(REPEATS):
         with asyncio.Runner(loop_factory=new_loop) as runner:
-            order, gap_us = runner.run(both(0.02))
+            order, gap_us = runner.run(both(0.005))
         counts[order] += 1
         gaps.append(gap_us)
     return dict(counts)

@@ -84,7 +84,7 @@ def _timed(run, walls, busy):
     busy.append(cpu / wall)
 
 
-def cpu_speedups(workers, chunk_seconds=0.1):
+def cpu_speedups(workers, chunk_seconds=0.05):
     """Speed-ups of `workers` chunks of CPU work in threads and in processes over one after another, and the cores each
     way kept busy at once (the chunks' CPU time over the wall time), as {"speedups": {...}, "cores": {...}}.
 

@@ -1,6 +1,6 @@
 """The same CPU work one after another, in threads and in processes: does CPython run it in parallel?
 
-    cpu_threads_vs_processes.py N     N chunks of pure-Python work, about 0.1 s of CPU each
+    cpu_threads_vs_processes.py N     N chunks of pure-Python work, about 0.05 s of CPU each
 
 Lessons 2, 5 and 7 run it once per round of AsyncLab's Parallelism.MeasurePythonAsync, which holds each speed-up to
 what the machine offered in the same round. Prints one JSON line,
