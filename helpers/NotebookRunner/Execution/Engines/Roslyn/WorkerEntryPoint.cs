@@ -21,8 +21,9 @@ public static class WorkerEntryPoint
         using var channel = WorkerChannel.Connect(args[at + 1]);
         ConsoleRouter.Install();
         using var session = new ScriptSession();
-        // The warm-up overlaps with connecting to the parent, and ends before the first cell compiles: a compilation
-        // running beside the first cell's can leave that cell with the runner's helpers referenced twice (CS0121).
+        // The warm-up runs while the rest of the worker is set up, and ends before the worker says ready, so before the
+        // first cell compiles: a compilation running beside the first cell's can leave that cell with the runner's
+        // helpers referenced twice (CS0121).
         var warmUp = Task.Run(session.WarmUpAsync);
         var interpreter = new CellInterpreter(session, new PackageRestorer());
         var cellThread = new CellThread();
