@@ -143,6 +143,21 @@ public class ParallelismTests
     }
 
     [Fact]
+    public void A_speedup_on_one_busy_core_proves_nothing_but_a_slowed_one_after_another_run()
+    {
+        // Seen in CI: GIL threads read 1.47× with one core busy, because both one-after-another runs were slowed.
+        var (verdicts, rounds) = Judge(2, [1.83], [2.0], round => round == 0
+            ? WithBusyCores(1.47, 1.9, threadsBusy: 1.0, processesBusy: 1.9)
+            : WithBusyCores(1.01, 1.9, threadsBusy: 1.0, processesBusy: 1.9));
+
+        Assert.Equal(2, rounds);   // round 1 decided nothing about threads
+        Assert.Equal(ParallelVerdict.NotParallel, verdicts!["threads"].Verdict);
+        Assert.Contains("in round 2", verdicts["threads"].Explanation);
+        Assert.Equal("1.90× with 1.83× on offer in round 1, 1.90 cores busy at once: nearer the offer than 1× (midpoint 1.42×)",
+                     verdicts["processes"].Explanation);
+    }
+
+    [Fact]
     public void A_speedup_beyond_the_workers_proves_nothing()
     {
         var (verdicts, _) = Judge(2, [1.9], Speedups(1.0, 2.8));

@@ -9,11 +9,12 @@ namespace AsyncLab;
 /// during the measurement, and no other program busy meanwhile (Linux's <c>/proc/stat</c> tells; where it cannot, the
 /// two offers must agree instead, which is weaker: a short spin offers noisy figures, and a program that starts during a
 /// long measurement goes unseen). Load matters both ways: on the parallel run it hides a speed-up, on the one-after-another
-/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism. "Not parallel"
-/// needs a speed-up a third of the way to the offer at most, and proof that the way ran one thing at a time: one round
-/// in which it also kept no more cores busy than that, or, where busy cores are not reported, two such rounds (a virtual
-/// machine's host can slow a core without a trace in <c>/proc/stat</c>, but a slowed core still shows busy). Rounds go
-/// on while something is undecided: three measured rounds at most, six in all, none started after 5 s.
+/// run it fakes one. One steady round where a speed-up came nearer the offer than 1× proves parallelism, provided that,
+/// where busy cores are reported, they came nearer too (a fast way on one busy core only beat a slowed one-after-another
+/// run). "Not parallel" needs a speed-up a third of the way to the offer at most, and proof that the way ran one thing at
+/// a time: one round in which it also kept no more cores busy than that, or, where busy cores are not reported, two such
+/// rounds (a virtual machine's host can slow a core without a trace in <c>/proc/stat</c>, but a slowed core still shows
+/// busy). Rounds go on while something is undecided: three measured rounds at most, six in all, none started after 5 s.
 /// </summary>
 internal sealed class ParallelRounds(
     int workers, Func<double> offered, Action letJitSettle, Func<TimeSpan> jitTime, Func<Func<double?>> watchFreeCores)
@@ -95,9 +96,14 @@ internal sealed class ParallelRounds(
     private ParallelSpeedup? Decide(string name)
     {
         var counted = Counted(name).ToList();
-        if (counted.FirstOrDefault(x => x.Speedup >= x.Round.Midpoint) is ({ } held, var speedup))
+        // Where busy cores are reported, they must be nearer the offer too: a speed-up beyond the cores a way kept busy is
+        // not its own doing but a slowed one-after-another run (GIL threads have read 1.47× with one core busy).
+        if (counted.FirstOrDefault(x => x.Speedup >= x.Round.Midpoint && !(BusyCores(x.Round, name) < x.Round.Midpoint))
+            is ({ } held, var speedup))
             return new ParallelSpeedup(speedup, held.Offer, ParallelVerdict.Parallel,
-                Invariant($"{speedup:0.00}× with {held.Offer:0.00}× on offer in round {held.Number}: nearer the offer than 1× (midpoint {held.Midpoint:0.00}×)"));
+                Invariant($"{speedup:0.00}× with {held.Offer:0.00}× on offer in round {held.Number}")
+                + (BusyCores(held, name) is { } busy ? Invariant($", {busy:0.00} cores busy at once") : "")
+                + Invariant($": nearer the offer than 1× (midpoint {held.Midpoint:0.00}×)"));
         var nearOne = counted.Where(x => x.Speedup <= x.Round.ThirdOfTheWay).ToList();
         // Busy cores settle it in one round: a way that kept a third of the way's cores busy at most ran one thing at a
         // time, whatever the host did to its speed; one that kept more busy and got little done ran on slowed cores.
@@ -126,7 +132,8 @@ internal sealed class ParallelRounds(
             : Invariant($"{steady.Count} of {_rounds.Count} rounds were steady and decided nothing (")
               + string.Join("; ", steady.Select(x => Invariant($"round {x.Round.Number}: {x.Speedup:0.00}× of {x.Round.Offer:0.00}× on offer")
                                                        + (BusyCores(x.Round, name) is { } busy ? Invariant($", {busy:0.00} cores busy") : "")))
-              + "): between a third of the way and the midpoint, cores busy but little done (slowed by the host), or one round where two are needed";
+              + "): between a third of the way and the midpoint, cores busy but little done (slowed by the host), "
+              + "fast with few cores busy (a slowed one-after-another run), or one round where two are needed";
         return new ParallelSpeedup(last?.Speedups![name] ?? double.NaN, last?.Offer ?? offers.Average(), ParallelVerdict.Inconclusive, why);
     }
 
