@@ -158,6 +158,20 @@ public class ParallelismTests
     }
 
     [Fact]
+    public void Parallel_work_that_kept_both_cores_busy_on_a_slowed_host_is_not_called_not_parallel()
+    {
+        // Seen in CI on the real kernel: Parallel.For read 1.07× and 1.04× of 1.5× on offer in two steady rounds.
+        var csharp = new Func<int, RoundFigures>(round => new RoundFigures(
+            new Dictionary<string, double> { ["C#"] = round == 0 ? 1.07 : 1.04 }, new Dictionary<string, double> { ["C#"] = 1.96 }));
+
+        var (verdicts, rounds) = Judge(2, [1.5], [2.0], csharp);
+
+        Assert.Equal(3, rounds);
+        Assert.Equal(ParallelVerdict.Inconclusive, verdicts!["C#"].Verdict);
+        Assert.Contains("round 1: 1.07× of 1.50× on offer, 1.96 cores busy", verdicts["C#"].Explanation);
+    }
+
+    [Fact]
     public void A_speedup_beyond_the_workers_proves_nothing()
     {
         var (verdicts, _) = Judge(2, [1.9], Speedups(1.0, 2.8));
@@ -218,6 +232,20 @@ public class ParallelismTests
         Assert.True(double.IsFinite(speedup) && speedup > 0 && speedup < 3, $"speed-up {speedup}");
         Assert.Throws<ArgumentOutOfRangeException>(() => Parallelism.MeasureSpeedup(0));
         Assert.InRange(Parallelism.Workers, 1, 4);
+    }
+
+    [Fact]
+    public void Process_cpu_time_counts_every_thread_finer_than_the_runtime_ticks()
+    {
+        var before = CpuLoad.ProcessCpuTime();
+        Parallel.For(0, 2, _ => Parallelism.MeasureSpeedup(1));
+        var spent = CpuLoad.ProcessCpuTime() - before;
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+
+        Assert.InRange(spent, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(30));
+        Assert.InRange(CpuLoad.ProcessCpuTime() - self.TotalProcessorTime, TimeSpan.FromMilliseconds(-50), TimeSpan.FromMilliseconds(50));
+        if (OperatingSystem.IsLinux())
+            Assert.NotEqual(0, spent.Ticks % TimeSpan.FromMilliseconds(10).Ticks);   // clock_gettime, not 10 ms ticks
     }
 
     [Fact]

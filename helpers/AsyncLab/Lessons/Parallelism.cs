@@ -16,9 +16,11 @@ public static class Parallelism
     /// <summary>
     /// Times the same CPU work one after another (<paramref name="sequential"/>) and at once (<paramref name="parallel"/>,
     /// on <paramref name="workers"/> threads), and holds the speed-up to what the machine offered in the same round: the
-    /// speed-up plain threads get right before and right after. Parallel when a steady round's speed-up is nearer the offer
-    /// than 1×; not parallel when it got a third of the way at most in two steady rounds while no other program was busy;
-    /// inconclusive when the machine gave no steady spare core (README: the method).
+    /// speed-up plain threads get right before and right after. The cores this process kept busy during the parallel run
+    /// tell "one thing at a time" from "slowed": a virtual machine's host can slow both cores unseen, and then some work
+    /// barely speeds up while both stay busy. Parallel when a steady round's speed-up and busy cores are nearer the offer
+    /// than 1×; not parallel when both stayed a third of the way at most; inconclusive when the machine gave no steady
+    /// spare core (README: the method).
     /// Both actions run once untimed first (the JIT), then twice each, alternating, and the best times count. Takes a few
     /// seconds: up to six rounds, none started after 5 s.
     /// </summary>
@@ -31,13 +33,17 @@ public static class Parallelism
         parallel();
         var rounds = new ParallelRounds(workers, CpuLoad.Work.InThisProcess).RunAsync(() =>
         {
-            var (one, all) = (TimeSpan.MaxValue, TimeSpan.MaxValue);
+            var (one, all, busy) = (TimeSpan.MaxValue, TimeSpan.MaxValue, 0.0);
             for (var i = 0; i < 2; i++)
             {
                 one = Min(one, AsyncLab.Measure.Time(sequential).Elapsed);
-                all = Min(all, AsyncLab.Measure.Time(parallel).Elapsed);
+                var cpu = CpuLoad.ProcessCpuTime();
+                var wall = AsyncLab.Measure.Time(parallel).Elapsed;
+                if (wall < all)
+                    (all, busy) = (wall, (CpuLoad.ProcessCpuTime() - cpu) / wall);
             }
-            return Task.FromResult<RoundFigures?>(new RoundFigures(new Dictionary<string, double> { [CSharp] = one / all }));
+            return Task.FromResult<RoundFigures?>(new RoundFigures(
+                new Dictionary<string, double> { [CSharp] = one / all }, new Dictionary<string, double> { [CSharp] = busy }));
         });
         // Everything above runs synchronously: the task is complete here.
         return rounds.GetAwaiter().GetResult()![CSharp];
