@@ -40,12 +40,10 @@ public class LocalHttpServerTests
         var trace = new Trace();
         await using var server = LocalHttpServer.Start(trace);
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
-        var watch = Stopwatch.StartNew();
         var texts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => http.GetStringAsync("/delay/300")));
-        watch.Stop();
         Assert.All(texts, t => Assert.Equal("delayed 300 ms\n", t));
-        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(1200), $"5 × 300 ms took {watch.Elapsed}: not concurrent");
-        Assert.True(server.PeakConcurrency >= 3, $"peak {server.PeakConcurrency}");
+        // Concurrency is what the server saw at once, not a wall-clock time a starved thread pool can stretch.
+        Assert.True(server.PeakConcurrency >= 3, $"peak {server.PeakConcurrency}: not concurrent");
         var spans = trace.Segments.Where(s => s.Lane.StartsWith("server", StringComparison.Ordinal)).ToList();
         var waits = spans.Where(s => s.State == SegmentState.Waiting).ToList();
         var writes = spans.Where(s => s.State == SegmentState.Running).ToList();
